@@ -1,0 +1,81 @@
+"""What every recognizer may know about the article it reads.
+
+An ``Article`` is built once per ``Doc`` by the sentence component and kept on
+``doc._.article``; recognizers read it and never re-split the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    published: dt.date | None = None
+    # (start, end) character ranges of sentences, in order, covering the content
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    # character ranges that are not content (boilerplate, bylines, editor lines): no records there
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    # character ranges of paragraphs (split at line breaks), in order
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    # the article's own date when the text states it (header date line); used when published is absent
+    dateline: dt.date | None = None
+    warnings: list[str] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _excluded_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = [(0, len(self.text))] if self.text else []
+        if not self.paragraphs:
+            self.paragraphs = list(self.sentences)
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self.excluded = merge_ranges(self.excluded)
+        self._excluded_starts = [start for start, _ in self.excluded]
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The date relative expressions resolve against: published, else the text's own date line."""
+        return self.published or self.dateline
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the nearest one before it)."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        if not self.sentences:
+            return (0, len(self.text))
+        return self.sentences[self.sentence_index(offset)]
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        starts = [start for start, _ in self.paragraphs]
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return self.paragraphs[index] if self.paragraphs else (0, len(self.text))
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a non-content range."""
+        index = max(bisect.bisect_right(self._excluded_starts, start) - 1, 0)
+        for ex_start, ex_end in self.excluded[index:]:
+            if ex_start >= end:
+                return False
+            if ex_end > start:
+                return True
+        return False
+
+
+def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of character ranges."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

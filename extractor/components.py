@@ -1,0 +1,162 @@
+"""spaCy components: the ``Doc`` carries the article, the spans and the records.
+
+- ``id_sentences`` splits sentences (``token.is_sent_start``) and puts the ``Article``
+  (sentences, paragraphs, excluded ranges, reference date) on ``doc._.article``.
+- ``id_<field>`` runs the field's recognizers, writes ``doc.spans[<field>]`` (overlaps allowed
+  across fields) and the validated items to ``doc._.records[<field>]``.
+
+Each factory is registered with spaCy (and as a ``spacy_factories`` entry point), so
+``spacy.blank("id").add_pipe("id_dates")`` works in any pipeline; a field component run
+without ``id_sentences`` before it splits the article itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.article import Article
+from extractor.recognizers import FIELD_REGISTRY, load_fields
+from extractor.recognizers.base import Candidate
+from extractor.sentences import split_article
+
+for _name, _default in (("article", None), ("published", None), ("records", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def coerce_date(value: Any) -> dt.date | None:
+    """A reference date from a date, a datetime or an ISO string (date part kept)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise ValueError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(f"published date must be a date or an ISO string, not {type(value).__name__}")
+
+
+def ensure_article(doc: Doc) -> Article:
+    """The doc's Article, split now if no sentence component ran before."""
+    article = doc._.article
+    if article is None:
+        article = split_article(doc.text, coerce_date(doc._.published))
+        doc._.article = article
+    return article
+
+
+def _mark_sentences(doc: Doc, article: Article) -> None:
+    if not len(doc):
+        return
+    # only boundary tokens are marked: doc.sents treats unmarked tokens as inside a sentence,
+    # and a Python loop over every token would cost more than the tokenizer itself
+    doc[0].is_sent_start = True
+    for start, _ in article.sentences:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span) and span.start > 0:
+            span[0].is_sent_start = True
+
+
+class SentenceSplitter:
+    def __init__(self, name: str, mark_tokens: bool = True):
+        self.name = name
+        self.mark_tokens = mark_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = split_article(doc.text, coerce_date(doc._.published))
+        doc._.article = article
+        if self.mark_tokens:
+            _mark_sentences(doc, article)
+        return doc
+
+
+class FieldComponent:
+    """Runs one field's recognizers over the doc and records what they find."""
+
+    def __init__(self, name: str, field: str):
+        load_fields()
+        self.name = name
+        self.spec = FIELD_REGISTRY[field]
+        self.recognizers = [cls() for cls in self.spec.recognizers]
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = ensure_article(doc)
+        candidates: list[Candidate] = []
+        for recognizer in self.recognizers:
+            for cand in recognizer.find(article, doc):
+                if not article.is_excluded(cand.start, cand.end):
+                    cand.recognizer = cand.recognizer or recognizer.name
+                    candidates.append(cand)
+        items = self.spec.assemble(candidates, article)
+        if doc._.records is None:
+            doc._.records = {}
+        doc._.records[self.spec.name] = items
+        spans = []
+        for start, end in _item_ranges(items):
+            span = doc.char_span(start, end, label=self.spec.label, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+        doc.spans[self.spec.name] = spans
+        return doc
+
+
+def _item_ranges(items: list[Any]) -> list[tuple[int, int]]:
+    """Character ranges of items: their own offsets, or those of their mentions."""
+    ranges = []
+    for item in items:
+        if getattr(item, "start", None) is not None:
+            ranges.append((item.start, item.end))
+        for mention in getattr(item, "mentions", ()) or ():
+            if mention.start is not None:
+                ranges.append((mention.start, mention.end))
+    return ranges
+
+
+@Language.factory("id_sentences", default_config={"mark_tokens": True})
+def make_sentence_splitter(nlp: Language, name: str, mark_tokens: bool) -> SentenceSplitter:
+    return SentenceSplitter(name, mark_tokens)
+
+
+@Language.factory("id_dates")
+def make_dates(nlp: Language, name: str) -> FieldComponent:
+    return FieldComponent(name, "dates")
+
+
+@Language.factory("id_percentages")
+def make_percentages(nlp: Language, name: str) -> FieldComponent:
+    return FieldComponent(name, "percentages")
+
+
+@Language.factory("id_population_counts")
+def make_population_counts(nlp: Language, name: str) -> FieldComponent:
+    return FieldComponent(name, "population_counts")
+
+
+@Language.factory("id_officials")
+def make_officials(nlp: Language, name: str) -> FieldComponent:
+    return FieldComponent(name, "officials")
+
+
+@Language.factory("id_awards")
+def make_awards(nlp: Language, name: str) -> FieldComponent:
+    return FieldComponent(name, "awards")
+
+
+# order matters: awards before dates (years inside award names are not dates) and before
+# officials; each later component may read the spans the earlier ones wrote
+PIPE_NAMES: tuple[str, ...] = (
+    "id_sentences",
+    "id_awards",
+    "id_officials",
+    "id_dates",
+    "id_percentages",
+    "id_population_counts",
+)

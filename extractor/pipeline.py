@@ -1,0 +1,118 @@
+"""The library entry point: a spaCy ``id`` pipeline of our components, and records from its Docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import components  # noqa: F401  (registers the factories and Doc extensions)
+from extractor.components import PIPE_NAMES, coerce_date
+from schemas import FIELDS, ArticleRecord
+
+
+@dataclass(slots=True)
+class ArticleInput:
+    """One article to process: its text and what is known about it."""
+
+    text: str
+    id: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+
+
+def as_input(article: Any, index: int | None = None) -> ArticleInput:
+    """An ArticleInput from a string, a mapping or an object with ``text`` (and ``id``, ``published``)."""
+    if isinstance(article, ArticleInput):
+        return article
+    if isinstance(article, str):
+        return ArticleInput(text=article, id=None if index is None else str(index))
+    get = article.get if isinstance(article, dict) else lambda key, default=None: getattr(article, key, default)
+    text = get("text")
+    if not isinstance(text, str):
+        raise TypeError(f"article {get('id', index)!r} has no text string")
+    ident = get("id")
+    return ArticleInput(
+        text=text,
+        id=str(ident) if ident is not None else (None if index is None else str(index)),
+        published=coerce_date(get("published")),
+        source=get("source"),
+    )
+
+
+def build_nlp(fields: Iterable[str] | None = None) -> Language:
+    """A blank spaCy ``id`` pipeline with the sentence component and the named field components."""
+    nlp = spacy.blank("id")
+    wanted = set(FIELDS if fields is None else fields)
+    unknown = wanted - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+    for pipe in PIPE_NAMES:
+        if pipe == "id_sentences" or pipe.removeprefix("id_") in wanted:
+            nlp.add_pipe(pipe)
+    return nlp
+
+
+def record_from_doc(doc: Doc, ident: str | None = None, source: str | None = None) -> ArticleRecord:
+    """The validated record that a processed Doc carries."""
+    found = doc._.records or {}
+    article = doc._.article
+    data: dict[str, Any] = {field: found.get(field, []) for field in FIELDS}
+    return ArticleRecord.model_validate(
+        {
+            "id": ident,
+            "source": source,
+            "published": doc._.published,
+            "warnings": list(article.warnings) if article is not None else [],
+            **data,
+        },
+        context={"text": doc.text},
+    )
+
+
+class Pipeline:
+    """Load once, reuse: ``Pipeline().pipe(articles)`` yields one ArticleRecord per article."""
+
+    def __init__(self, fields: Iterable[str] | None = None, batch_size: int = 64):
+        self.nlp = build_nlp(fields)
+        self.batch_size = batch_size
+
+    def make_doc(self, article: ArticleInput) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        doc._.published = article.published
+        return doc
+
+    def __call__(self, text: str, published: Any = None, id: str | None = None) -> ArticleRecord:
+        article = ArticleInput(text=text, id=id, published=coerce_date(published))
+        doc = self.nlp(self.make_doc(article))
+        return record_from_doc(doc, article.id, article.source)
+
+    def pipe(self, articles: Iterable[Any]) -> Iterator[ArticleRecord]:
+        inputs = (as_input(a, i) for i, a in enumerate(articles))
+        pending: deque[ArticleInput] = deque()
+
+        def docs() -> Iterator[Doc]:
+            for article in inputs:
+                pending.append(article)
+                yield self.make_doc(article)
+
+        for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
+            article = pending.popleft()
+            yield record_from_doc(doc, article.id, article.source)
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(text: str, published: Any = None, id: str | None = None) -> ArticleRecord:
+    """Extract one article's record with a shared default pipeline."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT(text, published=published, id=id)

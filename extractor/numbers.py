@@ -25,3 +25,12 @@ def parse_number(text: str) -> float:
 
 def scale(word: str) -> int:
     return int(lexicon.table("number_scales").get(word.lower(), "1"))
+
+
+def spelled_number(text: str) -> int | None:
+    """The value of a spelled-out Indonesian number ("satu", "dua belas", "seratus"), or None.
+
+    First pass: units only; the numbers module grows the full grammar.
+    """
+    units = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10}
+    return units.get(text.strip().lower())

@@ -1,0 +1,49 @@
+"""Every example file under extractor/examples runs as a parametrised test."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from extractor import Pipeline
+from schemas import FIELDS
+
+EXAMPLES = resources.files("extractor").joinpath("examples")
+
+
+def _examples():
+    for field in FIELDS:
+        source = EXAMPLES.joinpath(f"{field}.jsonl")
+        if not source.is_file():
+            continue
+        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip() and not line.lstrip().startswith("//"):
+                example = json.loads(line)
+                yield pytest.param(field, example, id=f"{field}:{number}:{example['text'][:40]}")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def _same(key, expected, predicted):
+    if key == "positions":
+        return set(expected) == set(predicted)
+    if isinstance(expected, float) or isinstance(predicted, float):
+        return predicted is not None and round(float(predicted), 2) == round(float(expected), 2)
+    return expected == predicted
+
+
+@pytest.mark.parametrize(("field", "example"), list(_examples()))
+def test_example(pipeline, field, example):
+    record = pipeline(example["text"], published=example.get("published"))
+    predicted = [item.model_dump(mode="json") for item in getattr(record, field)]
+    expected = example["expect"]
+    shown = [{k: p.get(k) for k in (expected[0] if expected else {"text": 1, "name": 1, "value": 1})} for p in predicted]
+    assert len(predicted) == len(expected), f"expected {expected}, got {shown}"
+    for want, got in zip(expected, predicted):
+        for key, value in want.items():
+            assert _same(key, value, got.get(key)), f"{key}: expected {value!r}, got {got.get(key)!r} in {shown}"

@@ -1,0 +1,119 @@
+"""Command line: ``extractor extract | evaluate | schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Unusable input: reported as one line, exit status 2."""
+
+
+def _read_article(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path}: not UTF-8 at byte {error.start} ({error.reason})") from None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extractor.pipeline import Pipeline
+
+    text = _read_article(Path(args.file))
+    try:
+        record = Pipeline()(text, published=args.published, id=args.id or Path(args.file).stem)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    print(record.model_dump_json(indent=2, exclude_none=True))
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from evaluation import CorpusError, read_corpus, score_corpus
+    from evaluation.report import per_article, table
+    from extractor.pipeline import ArticleInput, Pipeline
+
+    try:
+        corpus = read_corpus(args.corpus)
+    except CorpusError as error:
+        raise UsageError(str(error)) from None
+    if corpus.unlabelled:
+        print(
+            f"note: {len(corpus.unlabelled)} article(s) without a gold file are not scored: "
+            + ", ".join(corpus.unlabelled[:10])
+            + (" ..." if len(corpus.unlabelled) > 10 else ""),
+            file=sys.stderr,
+        )
+    if not corpus.articles:
+        raise UsageError(f"{args.corpus}: no labelled article (articles/<id>.txt with gold/<id>.json)")
+    out_dir = Path(args.predictions_dir) if args.predictions_dir else None
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    pipeline = Pipeline()
+    inputs = [ArticleInput(text=a.text, id=a.id, published=a.gold.published, source=a.gold.source) for a in corpus.articles]
+    triples = []
+    for labelled, record in zip(corpus.articles, pipeline.pipe(inputs)):
+        triples.append((labelled.id, labelled.gold, record))
+        if out_dir:
+            (out_dir / f"{labelled.id}.json").write_text(record.model_dump_json(indent=2), encoding="utf-8")
+    score = score_corpus(triples)
+    if args.json:
+        print(json.dumps(score.as_dict(), indent=2))
+    else:
+        print(table(score))
+    if args.per_article:
+        print(per_article(score), file=sys.stdout if not args.json else sys.stderr)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from schemas.export import write_json_schemas
+
+    for path in write_json_schemas(Path(args.out)):
+        print(path)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="print one article's record as JSON")
+    extract.add_argument("file", help="the article, a UTF-8 text file")
+    extract.add_argument("--published", help="the article's date (YYYY-MM-DD), for relative dates")
+    extract.add_argument("--id", help="the record id (default: the file name without extension)")
+    extract.set_defaults(run=cmd_extract)
+
+    evaluate = commands.add_parser("evaluate", help="score the extractor against a labelled corpus")
+    evaluate.add_argument("--corpus", required=True, help="a directory with articles/ and gold/")
+    evaluate.add_argument("--json", action="store_true", help="print {field: {tp, pred, gold, precision, recall, f1}}")
+    evaluate.add_argument("--per-article", action="store_true", help="list each article's misses and false hits")
+    evaluate.add_argument("--predictions-dir", metavar="OUT", help="write each article's record to OUT/<id>.json")
+    evaluate.set_defaults(run=cmd_evaluate)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas of records and gold files")
+    schema.add_argument("--out", default="schemas/json", help="output directory (default: schemas/json)")
+    schema.set_defaults(run=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as error:
+        print(f"extractor {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -26,11 +26,11 @@ def _read_article(path: Path) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extractor.pipeline import Pipeline
+    from extractor.pipeline import shared_pipeline
 
     text = _read_article(Path(args.file))
     try:
-        record = Pipeline()(text, published=args.published, id=args.id or Path(args.file).stem)
+        record = shared_pipeline()(text, published=args.published, id=args.id or Path(args.file).stem)
     except ValueError as error:
         raise UsageError(str(error)) from None
     print(record.model_dump_json(indent=2, exclude_none=True))
@@ -40,7 +40,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from evaluation import CorpusError, read_corpus, score_corpus
     from evaluation.report import per_article, table
-    from extractor.pipeline import ArticleInput, Pipeline
+    from extractor.pipeline import ArticleInput, shared_pipeline
 
     try:
         corpus = read_corpus(args.corpus)
@@ -58,7 +58,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     out_dir = Path(args.predictions_dir) if args.predictions_dir else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    pipeline = Pipeline()
+    pipeline = shared_pipeline()
     inputs = [ArticleInput(text=a.text, id=a.id, published=a.gold.published, source=a.gold.source) for a in corpus.articles]
     triples = []
     for labelled, record in zip(corpus.articles, pipeline.pipe(inputs)):

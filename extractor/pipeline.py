@@ -107,12 +107,17 @@ class Pipeline:
             yield record_from_doc(doc, article.id, article.source)
 
 
-_DEFAULT: Pipeline | None = None
+_SHARED: Pipeline | None = None
+
+
+def shared_pipeline() -> Pipeline:
+    """One full pipeline per process (spaCy's blank ``id`` takes seconds to build)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = Pipeline()
+    return _SHARED
 
 
 def extract(text: str, published: Any = None, id: str | None = None) -> ArticleRecord:
-    """Extract one article's record with a shared default pipeline."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Pipeline()
-    return _DEFAULT(text, published=published, id=id)
+    """Extract one article's record with the shared default pipeline."""
+    return shared_pipeline()(text, published=published, id=id)

@@ -21,7 +21,7 @@ _LINE = regex.compile(r"[^\r\n]+")
 # "MOJOKERTO, iNewsMojokerto.id - ", "Jakarta, CNN Indonesia -- ", "Kota Mojokerto - "
 _DATELINE = regex.compile(
     r"""^[ \t]*(?:
-        \p{Lu}[\p{Lu} .'-]{1,40},[ \t]*[\p{L}\d.]{2,40}(?:[ \t]+\p{L}{2,20}){0,2}
+        \p{Lu}[\p{L} .'-]{1,40}?,[ \t]*[\p{L}\d.]{2,40}(?:[ \t]+\p{L}{2,20}){0,2}
       | (?:Kota|Kabupaten|Kab\.)[ \t]+\p{Lu}[\p{L}]+(?:[ \t]+\p{Lu}[\p{L}]+)?
       | \p{Lu}[\p{Lu}]{2,30}(?:[ \t]+\p{Lu}{2,30})?
     )[ \t]*(?:-{1,2}|–|—)[ \t]+""",

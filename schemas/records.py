@@ -46,14 +46,17 @@ def granularity_of(value: str) -> Granularity:
             continue
         year = int(match.group(1))
         if granularity is Granularity.day:
-            _dt.date(year, int(match.group(2)), int(match.group(3)))  # raises on 2024-02-30
+            try:
+                _dt.date(year, int(match.group(2)), int(match.group(3)))
+            except ValueError as error:
+                raise ValueError(f"{value!r} is not a calendar day ({error})") from None
         elif granularity is Granularity.week:
             week = int(match.group(2))
             last_week = _dt.date(year, 12, 28).isocalendar().week
             if not 1 <= week <= last_week:
                 raise ValueError(f"week {week} does not exist in {year}")
         elif granularity is Granularity.month and not 1 <= int(match.group(2)) <= 12:
-            raise ValueError(f"month {match.group(2)} does not exist")
+            raise ValueError(f"{value!r}: month {match.group(2)} does not exist")
         return granularity
     raise ValueError(
         f"{value!r} is not an ISO date value (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY)"

@@ -7,7 +7,6 @@ from importlib import resources
 
 import pytest
 
-from extractor import Pipeline
 from schemas import FIELDS
 
 EXAMPLES = resources.files("extractor").joinpath("examples")
@@ -22,11 +21,6 @@ def _examples():
             if line.strip() and not line.lstrip().startswith("//"):
                 example = json.loads(line)
                 yield pytest.param(field, example, id=f"{field}:{number}:{example['text'][:40]}")
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
 
 
 def _same(key, expected, predicted):

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "seed"
+DEV = ROOT.parent / "shared" / "corpus-dev"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from extractor.pipeline import shared_pipeline
+
+    return shared_pipeline()
+
+
+def record(**lists):
+    """An ArticleRecord from keyword lists; missing fields are empty."""
+    from schemas import FIELDS, ArticleRecord
+
+    return ArticleRecord.model_validate({field: lists.get(field, []) for field in FIELDS})

@@ -1,0 +1,71 @@
+"""The library call and the spaCy components."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import spacy
+
+import extractor
+from schemas import ArticleRecord
+
+TEXT = (
+    "Pj Wali Kota Mojokerto Moh. Ali Kuncoro menyampaikan capaian 85,7% pada Rabu (14/8/2024). "
+    "Sebanyak 141.790 penduduk terdaftar."
+)
+
+
+def test_extract_returns_a_validated_record():
+    record = extractor.extract(TEXT, published="2024-08-15")
+    assert isinstance(record, ArticleRecord)
+    assert record.published == dt.date(2024, 8, 15)
+    assert [p.value for p in record.percentages] == [85.7]
+    for item in (*record.dates, *record.percentages, *record.population_counts):
+        assert TEXT[item.start : item.end] == item.text
+        assert item.evidence is not None and item.text in item.evidence
+        assert item.sentence is not None
+
+
+def test_pipeline_pipe_accepts_strings_dicts_and_objects(pipeline):
+    @dataclass
+    class Row:
+        id: str
+        text: str
+        published: str
+
+    articles = [TEXT, {"id": "b", "text": "Naik 5 persen.", "published": "2024-01-02"}, Row("c", "Turun 2%.", "2024-01-03")]
+    records = list(pipeline.pipe(articles))
+    assert [r.id for r in records] == ["0", "b", "c"]
+    assert [r.published for r in records] == [None, dt.date(2024, 1, 2), dt.date(2024, 1, 3)]
+    assert [[p.value for p in r.percentages] for r in records] == [[85.7], [5.0], [2.0]]
+
+
+def test_pipeline_exposes_the_spacy_language(pipeline):
+    assert isinstance(pipeline.nlp, spacy.language.Language)
+    assert pipeline.nlp.lang == "id"
+    assert pipeline.nlp.pipe_names[0] == "id_sentences"
+    doc = pipeline.nlp(TEXT)
+    assert [s.text for s in doc.spans["percentages"]] == ["85,7%"]
+    assert len(list(doc.sents)) == 2
+    assert doc._.records["percentages"][0].value == 85.7
+
+
+def test_components_drop_into_any_spacy_pipeline():
+    nlp = spacy.blank("id")
+    nlp.add_pipe("id_percentages")
+    doc = nlp("Inflasi 2,5 persen dan 3%.")
+    assert [round(i.value, 2) for i in doc._.records["percentages"]] == [2.5, 3.0]
+    assert nlp.config["components"]["id_percentages"]["factory"] == "id_percentages"
+
+
+def test_pipeline_with_a_subset_of_fields():
+    only = extractor.Pipeline(fields=["percentages"])
+    assert only.nlp.pipe_names == ["id_sentences", "id_percentages"]
+    record = only(TEXT)
+    assert record.dates == [] and len(record.percentages) == 1
+
+
+def test_unknown_field_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown field"):
+        extractor.Pipeline(fields=["dates", "prices"])

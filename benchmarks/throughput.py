@@ -1,0 +1,126 @@
+"""Throughput of the extractor against two baselines, in one process and one run.
+
+    python benchmarks/throughput.py --input ../shared/bench/news_all.jsonl [--limit N] [--json]
+
+(a) spaCy ``blank("id")`` tokenising the texts with ``nlp.pipe``;
+(b) the full extraction (``Pipeline.pipe``: tokenising + every component + records);
+(c) ``dateparser.search_dates(text, languages=["id"])``, the naive way to find dates;
+the ratios (b)/(a) and (b)/(c) in articles per second, and the peak resident memory of the
+process. dateparser is slow: ``--dateparser-limit`` times it on the first N articles only
+(its rate is per article, so the ratio stays comparable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+import warnings
+from pathlib import Path
+
+
+def read_articles(path: Path, limit: int | None) -> list[dict]:
+    """Rows with ``text`` (and ``id``, ``published``), in file order."""
+    texts = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                texts.append({"id": row.get("id"), "text": row["text"], "published": row.get("published")})
+            except (json.JSONDecodeError, KeyError) as error:
+                raise SystemExit(f"{path}:{number}: not an article line ({error})") from None
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def timed(run, texts: list[dict]) -> dict[str, float]:
+    words = sum(len(t["text"].split()) for t in texts)
+    start = time.perf_counter()
+    run(texts)
+    seconds = time.perf_counter() - start
+    return {"articles": len(texts), "words": words, "seconds": round(seconds, 3),
+            "articles_per_s": round(len(texts) / seconds, 1), "words_per_s": round(words / seconds)}
+
+
+def tokeniser():
+    import spacy
+
+    nlp = spacy.blank("id")
+
+    def run(texts: list[dict]) -> None:
+        for _ in nlp.pipe((t["text"] for t in texts), batch_size=64):
+            pass
+
+    return run
+
+
+def extractor_run():
+    from extractor import Pipeline
+
+    pipeline = Pipeline()
+
+    def run(texts: list[dict]) -> None:
+        for _ in pipeline.pipe(texts):
+            pass
+
+    return run
+
+
+def search_dates(texts: list[dict]) -> None:
+    from dateparser.search import search_dates as search
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for row in texts:
+            search(row["text"], languages=["id"])
+
+
+def peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--input", default="../shared/bench/news_all.jsonl", type=Path)
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--dateparser-limit", type=int, default=300, help="articles timed with dateparser (0: all)")
+    parser.add_argument("--json", action="store_true", help="print a JSON object instead of a table")
+    args = parser.parse_args(argv)
+    if not args.input.is_file():
+        print(f"error: {args.input}: no such file", file=sys.stderr)
+        return 2
+
+    texts = read_articles(args.input, args.limit)
+    # both pipelines are built before timing: loading spaCy's "id" data is not throughput
+    tokenise, extract = tokeniser(), extractor_run()
+    results = {"tokenise": timed(tokenise, texts)}
+    results["extract"] = timed(extract, texts)
+    memory = peak_mb()
+    sample = texts[: args.dateparser_limit] if args.dateparser_limit else texts
+    results["dateparser"] = timed(search_dates, sample)
+    report = {
+        **results,
+        "extract_vs_tokenise": round(results["extract"]["articles_per_s"] / results["tokenise"]["articles_per_s"], 3),
+        "extract_vs_dateparser": round(results["extract"]["articles_per_s"] / results["dateparser"]["articles_per_s"], 2),
+        "peak_mb_after_extract": memory,
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"{'run':<12}{'articles':>9}{'words':>10}{'seconds':>9}{'art/s':>9}{'words/s':>10}")
+    for name in ("tokenise", "extract", "dateparser"):
+        r = results[name]
+        print(f"{name:<12}{r['articles']:>9}{r['words']:>10}{r['seconds']:>9.2f}{r['articles_per_s']:>9.1f}{r['words_per_s']:>10}")
+    print(f"extract / tokenise   {report['extract_vs_tokenise']:.3f}x")
+    print(f"extract / dateparser {report['extract_vs_dateparser']:.2f}x")
+    print(f"peak memory (after extraction) {memory} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

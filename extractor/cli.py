@@ -1,4 +1,4 @@
-"""Command line: ``extractor extract | evaluate | schema``."""
+"""Command line: ``extractor extract | evaluate | batch | schema``."""
 
 from __future__ import annotations
 
@@ -75,6 +75,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from extractor.batch import run_batch
+
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    out = Path(args.out)
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a directory; give a .jsonl file")
+    summary = run_batch(
+        args.inputs,
+        out,
+        errors=Path(args.errors) if args.errors else None,
+        resume=args.resume,
+        workers=args.workers,
+        on_failure=lambda failure: print(f"error: {failure}", file=sys.stderr),
+    )
+    print(summary.line(), file=sys.stderr)
+    return EXIT_FAILED if summary.errors else EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from schemas.export import write_json_schemas
 
@@ -99,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--per-article", action="store_true", help="list each article's misses and false hits")
     evaluate.add_argument("--predictions-dir", metavar="OUT", help="write each article's record to OUT/<id>.json")
     evaluate.set_defaults(run=cmd_evaluate)
+
+    batch = commands.add_parser("batch", help="extract many articles into a JSONL file of records")
+    batch.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories of them, .jsonl files")
+    batch.add_argument("--out", required=True, help="the output JSONL file (one ArticleRecord a line)")
+    batch.add_argument("--errors", help="JSONL file of articles that failed (source, line, id, error)")
+    batch.add_argument("--resume", action="store_true", help="skip articles already in --out and append")
+    batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    batch.set_defaults(run=cmd_batch)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of records and gold files")
     schema.add_argument("--out", default="schemas/json", help="output directory (default: schemas/json)")

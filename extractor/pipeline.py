@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
@@ -25,6 +25,7 @@ class ArticleInput:
     id: str | None = None
     published: dt.date | None = None
     source: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # other input keys, carried through
 
 
 def as_input(article: Any, index: int | None = None) -> ArticleInput:
@@ -38,12 +39,16 @@ def as_input(article: Any, index: int | None = None) -> ArticleInput:
     if not isinstance(text, str):
         raise TypeError(f"article {get('id', index)!r} has no text string")
     ident = get("id")
-    return ArticleInput(
-        text=text,
-        id=str(ident) if ident is not None else (None if index is None else str(index)),
-        published=coerce_date(get("published")),
-        source=get("source"),
-    )
+    ident = str(ident) if ident is not None else (None if index is None else str(index))
+    try:
+        published = coerce_date(get("published"))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"article {ident}: {error}") from None
+    meta = {k: v for k, v in article.items() if k not in _INPUT_KEYS} if isinstance(article, dict) else {}
+    return ArticleInput(text=text, id=ident, published=published, source=get("source"), meta=meta)
+
+
+_INPUT_KEYS = frozenset({"text", "id", "published", "source"})
 
 
 def build_nlp(fields: Iterable[str] | None = None) -> Language:
@@ -59,17 +64,18 @@ def build_nlp(fields: Iterable[str] | None = None) -> Language:
     return nlp
 
 
-def record_from_doc(doc: Doc, ident: str | None = None, source: str | None = None) -> ArticleRecord:
+def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRecord:
     """The validated record that a processed Doc carries."""
     found = doc._.records or {}
-    article = doc._.article
-    data: dict[str, Any] = {field: found.get(field, []) for field in FIELDS}
+    split = doc._.article
+    data: dict[str, Any] = {name: found.get(name, []) for name in FIELDS}
     return ArticleRecord.model_validate(
         {
-            "id": ident,
-            "source": source,
+            "id": article.id if article else None,
+            "source": article.source if article else None,
             "published": doc._.published,
-            "warnings": list(article.warnings) if article is not None else [],
+            "warnings": list(split.warnings) if split is not None else [],
+            "meta": article.meta if article else {},
             **data,
         },
         context={"text": doc.text},
@@ -89,9 +95,11 @@ class Pipeline:
         return doc
 
     def __call__(self, text: str, published: Any = None, id: str | None = None) -> ArticleRecord:
-        article = ArticleInput(text=text, id=id, published=coerce_date(published))
-        doc = self.nlp(self.make_doc(article))
-        return record_from_doc(doc, article.id, article.source)
+        return self.process(ArticleInput(text=text, id=id, published=coerce_date(published)))
+
+    def process(self, article: ArticleInput) -> ArticleRecord:
+        """The record of one article."""
+        return record_from_doc(self.nlp(self.make_doc(article)), article)
 
     def pipe(self, articles: Iterable[Any]) -> Iterator[ArticleRecord]:
         inputs = (as_input(a, i) for i, a in enumerate(articles))
@@ -103,8 +111,7 @@ class Pipeline:
                 yield self.make_doc(article)
 
         for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
-            article = pending.popleft()
-            yield record_from_doc(doc, article.id, article.source)
+            yield record_from_doc(doc, pending.popleft())
 
 
 _SHARED: Pipeline | None = None

@@ -170,6 +170,7 @@ class ArticleRecord(_Strict):
     population_counts: list[PopulationCountItem]
     awards: list[Award]
     warnings: list[str] = Field(default_factory=list, description="guards that fired while extracting")
+    meta: dict[str, Any] = Field(default_factory=dict, description="input keys carried through (url, title, ...)")
 
     @field_validator("published", mode="before")
     @classmethod

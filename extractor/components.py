@@ -91,11 +91,22 @@ class FieldComponent:
         article = ensure_article(doc)
         candidates: list[Candidate] = []
         for recognizer in self.recognizers:
-            for cand in recognizer.find(article, doc):
+            try:
+                found = list(recognizer.find(article, doc))
+            except Exception as error:  # noqa: BLE001
+                # one failing recognizer must not cost the article its other fields: the
+                # record says what failed (tests require no warnings on real news)
+                article.warnings.append(f"{self.spec.name}/{recognizer.name} failed: {type(error).__name__}: {error}")
+                continue
+            for cand in found:
                 if not article.is_excluded(cand.start, cand.end):
                     cand.recognizer = cand.recognizer or recognizer.name
                     candidates.append(cand)
-        items = self.spec.assemble(candidates, article)
+        try:
+            items = self.spec.assemble(candidates, article)
+        except Exception as error:  # noqa: BLE001
+            article.warnings.append(f"{self.spec.name} assembly failed: {type(error).__name__}: {error}")
+            items = []
         if doc._.records is None:
             doc._.records = {}
         doc._.records[self.spec.name] = items

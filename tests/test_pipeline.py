@@ -69,3 +69,28 @@ def test_unknown_field_is_refused():
 
     with pytest.raises(ValueError, match="unknown field"):
         extractor.Pipeline(fields=["dates", "prices"])
+
+
+def test_a_failing_recognizer_becomes_a_warning_not_a_crash():
+    from extractor.recognizers import FIELD_REGISTRY, Recognizer
+
+    class Broken(Recognizer):
+        field = "percentages"
+        name = "broken"
+
+        def find(self, article, doc):
+            raise RuntimeError("boom")
+
+    only = extractor.Pipeline(fields=["percentages"])
+    only.nlp.get_pipe("id_percentages").recognizers.append(Broken())
+    record = only("Naik 5 persen.")
+    assert [p.value for p in record.percentages] == [5.0]
+    assert record.warnings == ["percentages/broken failed: RuntimeError: boom"]
+    assert Broken not in FIELD_REGISTRY["percentages"].recognizers
+
+
+def test_no_warnings_on_the_seed_corpus(pipeline):
+    from tests.conftest import SEED
+
+    for path in sorted((SEED / "articles").glob("*.txt")):
+        assert pipeline(path.read_text(encoding="utf-8")).warnings == [], path.name

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,7 +25,9 @@ from extractor.recognizers import FIELD_REGISTRY, load_fields
 from extractor.recognizers.base import Candidate
 from extractor.sentences import split_article
 
-for _name, _default in (("article", None), ("published", None), ("records", None)):
+# source_text: the input string, kept so that components need not rebuild doc.text (a join
+# over every token) each time they look at the text
+for _name, _default in (("article", None), ("published", None), ("records", None), ("source_text", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -48,21 +52,31 @@ def ensure_article(doc: Doc) -> Article:
     """The doc's Article, split now if no sentence component ran before."""
     article = doc._.article
     if article is None:
-        article = split_article(doc.text, coerce_date(doc._.published))
+        article = split_article(doc_text(doc), coerce_date(doc._.published))
         doc._.article = article
     return article
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text: the input string when the Pipeline kept it, else ``doc.text``."""
+    text = doc._.source_text
+    return text if text is not None else doc.text
+
+
 def _mark_sentences(doc: Doc, article: Article) -> None:
+    """Token sentence starts from the article's sentence offsets, set as one array.
+
+    (Setting ``token.is_sent_start`` one by one re-checks the whole doc each time.)
+    """
     if not len(doc):
         return
-    # only boundary tokens are marked: doc.sents treats unmarked tokens as inside a sentence,
-    # and a Python loop over every token would cost more than the tokenizer itself
-    doc[0].is_sent_start = True
-    for start, _ in article.sentences:
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None and len(span) and span.start > 0:
-            span[0].is_sent_start = True
+    token_starts = doc.to_array(IDX)
+    # spaCy stores "not a sentence start" as -1, which an unsigned array holds as its maximum
+    marks = numpy.full((len(doc), 1), numpy.iinfo(numpy.uint64).max, dtype=numpy.uint64)
+    first_tokens = numpy.searchsorted(token_starts, [start for start, _ in article.sentences], side="right") - 1
+    marks[numpy.clip(first_tokens, 0, None), 0] = 1
+    marks[0, 0] = 1
+    doc.from_array([SENT_START], marks)
 
 
 class SentenceSplitter:
@@ -71,7 +85,7 @@ class SentenceSplitter:
         self.mark_tokens = mark_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        article = split_article(doc.text, coerce_date(doc._.published))
+        article = split_article(doc_text(doc), coerce_date(doc._.published))
         doc._.article = article
         if self.mark_tokens:
             _mark_sentences(doc, article)

@@ -78,7 +78,7 @@ def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRec
             "meta": article.meta if article else {},
             **data,
         },
-        context={"text": doc.text},
+        context={"text": split.text if split is not None else doc.text},
     )
 
 
@@ -92,6 +92,7 @@ class Pipeline:
     def make_doc(self, article: ArticleInput) -> Doc:
         doc = self.nlp.make_doc(article.text)
         doc._.published = article.published
+        doc._.source_text = article.text
         return doc
 
     def __call__(self, text: str, published: Any = None, id: str | None = None) -> ArticleRecord:

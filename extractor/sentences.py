@@ -9,6 +9,7 @@ excluded ranges: they are kept out of every field.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 
@@ -31,7 +32,7 @@ _DATELINE = regex.compile(
 _END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+)")
 _NEXT_START = regex.compile(r"[ \t]+[\"'“‘(\[]?[\p{Lu}\d]")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
-_OPEN_CURLY, _CLOSE_CURLY = "“‘", "”’"
+_CLOSES_QUOTE = regex.compile(r"[.!?…]+[\"”’]")
 
 
 @functools.cache
@@ -56,7 +57,7 @@ def is_credit(line: str) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial."""
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)  # a bounded look back
     if not match:
         return False
     word = match.group(1).strip(".")
@@ -67,12 +68,25 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _abbreviations() or word.rsplit(".", 1)[-1].lower() in _abbreviations()
 
 
-def _inside_quote(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation opened after ``start`` on the same line."""
-    segment = text[start:pos]
-    straight = segment.count('"') % 2 == 1
-    curly = sum(segment.count(c) for c in _OPEN_CURLY) > sum(segment.count(c) for c in _CLOSE_CURLY)
-    return straight or curly
+class _Quotes:
+    """Quote marks of one line, to tell in O(log n) whether a position is inside a quotation."""
+
+    _MARKS = regex.compile(r'["“”]')
+
+    def __init__(self, text: str, start: int, end: int):
+        self.straight: list[int] = []
+        self.opening: list[int] = []
+        self.closing: list[int] = []
+        for mark in self._MARKS.finditer(text, start, end):
+            {'"': self.straight, "“": self.opening, "”": self.closing}[mark.group()].append(mark.start())
+
+    def inside(self, since: int, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation opened after ``since``."""
+
+        def count(marks: list[int]) -> int:
+            return bisect.bisect_left(marks, pos) - bisect.bisect_left(marks, since)
+
+        return count(self.straight) % 2 == 1 or count(self.opening) > count(self.closing)
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -81,18 +95,18 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     dateline = _DATELINE.match(text, start, end)
     if dateline and dateline.end() < end:
         cuts.append(dateline.end())
-    for mark in _END.finditer(text, start, end):
+    quotes: _Quotes | None = None
+    for mark in _END.finditer(text, cuts[-1], end):
         last = mark.end()
         if not _NEXT_START.match(text, last, end):
             continue
         first_dot = mark.start()
         if text[first_dot] == "." and last - first_dot == 1 and _is_abbreviation(text, first_dot):
             continue
-        if _inside_quote(text, cuts[-1], first_dot):
-            # a quotation that ends the sentence closes with its mark (."), so only a mark
-            # followed by the closing quote itself breaks inside one
-            if not regex.match(r"[.!?…]+[\"”’]", text[first_dot:last]):
-                continue
+        quotes = quotes or _Quotes(text, start, end)
+        # inside a quotation only a mark followed by the closing quote itself (."), ends a sentence
+        if quotes.inside(cuts[-1], first_dot) and not _CLOSES_QUOTE.match(text, first_dot, last):
+            continue
         cuts.append(last)
     cuts.append(end)
     spans = []

@@ -94,3 +94,23 @@ def test_no_warnings_on_the_seed_corpus(pipeline):
 
     for path in sorted((SEED / "articles").glob("*.txt")):
         assert pipeline(path.read_text(encoding="utf-8")).warnings == [], path.name
+
+
+def test_components_serialise_and_load_through_entry_points(tmp_path):
+    """A saved pipeline loads in a fresh interpreter without importing extractor first."""
+    import subprocess
+    import sys
+
+    nlp = spacy.blank("id")
+    for name in ("id_sentences", "id_dates", "id_percentages"):
+        nlp.add_pipe(name)
+    nlp.to_disk(tmp_path / "nlp")
+    script = (
+        "import spacy, sys\n"
+        "nlp = spacy.load(sys.argv[1])\n"
+        "doc = nlp('Naik 5 persen pada Rabu (25/9/2024).')\n"
+        "print(nlp.pipe_names, [s.text for s in doc.spans['percentages']], [d.value for d in doc._.records['dates']])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "nlp")], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['id_sentences', 'id_dates', 'id_percentages'] ['5 persen'] ['2024-09-25']"

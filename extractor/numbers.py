@@ -1,36 +1,182 @@
 """Indonesian numbers: one parser for every field.
 
-First pass: digits with dot thousands and comma decimals ("144.853", "85,7"), dot decimals
-where the group is not three digits ("102.16"), and scale words ("1,2 juta").
+Forms read (``parse_number``), and the regex strings that find them in text:
+
+- ``NUMBER``: digits with separators. Indonesian writes dot thousands and a decimal comma
+  ("144.853", "1.234.567,89", "85,7"); news also uses the decimal dot ("102.16", "1.05").
+  A separator is decided from the string itself:
+
+  * both "." and "," present: the later one is the decimal mark ("1.234,5"; English "1,234.5");
+  * several dots, or several commas: thousands ("1.234.567"; English "1,234,567");
+  * a single comma: always decimal ("2,5", "1,500" -> 1.5), as Indonesian writes it;
+  * a single dot followed by exactly three digits, with a non-zero integer part: thousands
+    ("1.500" -> 1500); any other single dot is decimal ("102.16", "1.5", "0.500").
+
+- scale words after digits: ribu/rb, juta/jt, miliar/milyar, triliun ("1,2 juta" -> 1200000);
+  the upper-case abbreviations M and T (miliar, triliun) are read by ``parse_number`` but
+  never matched by ``SCALE``/``QUANTITY`` (a lone "M" after a number is too often metres or
+  a name); a money pattern that wants them can add ``M|T`` itself.
+- ``SPELLED``: spelled-out numbers ("tiga", "dua belas", "seratus", "sebelas ribu",
+  "dua puluh lima", "satu juta dua ratus ribu"). Only numerals take the se- prefix (sepuluh,
+  sebelas, seratus, seribu, sejuta); "seorang" and "sebuah" are articles and are not numbers.
+  Vague plurals (puluhan, ratusan, ribuan) are not numbers either.
+- a leading sign ("-2,5", "minus 1,2") is read by ``parse_number``; fields decide whether
+  their regexes let a sign in.
+
+Deliberately left alone: "3, 32" (a comma followed by a space) is two numbers, not a broken
+decimal, because in news a comma plus space after a number is list or clause punctuation
+("Pada 2018, 10% ...") far more often than a typo.
 """
 
 from __future__ import annotations
+
+import functools
 
 import regex
 
 from extractor import lexicon
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# digits with separators; a number never continues into a following digit
+NUMBER = (
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.234.567 / 1.234,5
+    r"|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}"  # 1,234.5 / 1,234,567 (English)
+    r"|\d+(?:[.,]\d+)?)(?!\d)"  # 85,7 / 102.16 / 2024
+)
 
 
-def parse_number(text: str) -> float:
-    """The value of a digit string written the Indonesian way."""
+def _number_words() -> dict[str, tuple[str, int]]:
+    entries = {}
+    for word, rest in lexicon.table("number_words").items():
+        kind, _, value = rest.partition("\t")
+        entries[word.lower()] = (kind.strip(), int(value))
+    return entries
+
+
+WORDS: dict[str, tuple[str, int]] = _number_words()
+SCALES: dict[str, int] = {word: int(value) for word, value in lexicon.table("number_scales").items()}
+# scale words that match in any case (not the one-letter abbreviations M, T)
+_WORD_SCALES = tuple(word for word in SCALES if len(word) > 1)
+_SPELLED_SCALES = tuple(word for word in _WORD_SCALES if len(word) > 2)  # ribu, juta, not rb/jt
+
+SCALE = rf"(?i:{lexicon.alternation(_WORD_SCALES)})(?!\w)"
+_STARTS = [w for w, (kind, _) in WORDS.items() if kind in ("unit", "whole", "se-scale")]
+_FOLLOWERS = list(WORDS) + list(_SPELLED_SCALES)
+# a spelled number: a numeral word, then up to ten more number words
+SPELLED = (
+    rf"(?i:\b{lexicon.alternation(_STARTS)}"  # \b before a letter: a word start (faster than a lookbehind)
+    rf"(?:[ \t]+{lexicon.alternation(_FOLLOWERS)}){{0,10}}(?!\w))"
+)
+# digits with an optional scale word, or a spelled number
+QUANTITY = rf"(?:{NUMBER}(?:[ \t]*{SCALE})?|{SPELLED})"
+
+_DIGITS_WITH_SCALE = regex.compile(rf"({NUMBER})(?:[ \t]*((?i:{lexicon.alternation(_WORD_SCALES)})|M|T))?")
+_SIGN = regex.compile(r"(?:[-\u2212\u2013]|(?i:minus)[ \t]+)[ \t]*")
+
+
+def parse_digits(text: str) -> float:
+    """The value of a digit string with Indonesian (or English) separators; see the module doc."""
     text = text.strip()
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
-        return float(text.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d+,\d+", text):
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        return float(text.replace(thousands, "").replace(decimal, "."))
+    if dots > 1:
+        return float(text.replace(".", ""))
+    if commas > 1:
+        return float(text.replace(",", ""))
+    if commas == 1:
         return float(text.replace(",", "."))
+    if dots == 1:
+        whole, fraction = text.split(".")
+        if len(fraction) == 3 and whole.lstrip("0"):
+            return float(whole + fraction)
     return float(text)
 
 
 def scale(word: str) -> int:
-    return int(lexicon.table("number_scales").get(word.lower(), "1"))
+    """The multiplier of a scale word ("juta" -> 1000000); 1 for anything else."""
+    if word in SCALES:
+        return SCALES[word]
+    lowered = word.lower()
+    return SCALES[lowered] if lowered in _WORD_SCALES else 1
 
 
+@functools.lru_cache(maxsize=4096)
 def spelled_number(text: str) -> int | None:
-    """The value of a spelled-out Indonesian number ("satu", "dua belas", "seratus"), or None.
+    """The value of a spelled-out Indonesian number ("dua belas" -> 12), or None when it is not one."""
+    words = text.lower().split()
+    if not words:
+        return None
+    total = 0  # finished scale groups (... juta, ... ribu)
+    group = 0  # the current group below a thousand
+    unit: int | None = None  # a unit word waiting for belas/puluh/ratus
+    for word in words:
+        if word in WORDS:
+            kind, value = WORDS[word]
+        elif word in _SPELLED_SCALES:
+            kind, value = "scale", SCALES[word]
+        else:
+            return None
+        if kind == "unit":
+            if unit is not None:
+                return None  # "dua tiga"
+            unit = value
+        elif kind == "whole":
+            if unit is not None or group % (100 if value < 100 else 1000):
+                return None  # "dua sepuluh", "dua puluh sebelas"
+            group += value
+        elif kind in ("teen", "tens", "hundreds"):
+            if unit is None:
+                return None  # "belas" alone
+            group += unit + value if kind == "teen" else unit * value
+            unit = None
+        else:  # a scale word, or seribu/sejuta (one of a scale)
+            if kind == "se-scale":
+                if unit is not None or group:
+                    return None
+                count = 1
+            else:
+                count = group + (unit or 0)
+                if count == 0:
+                    return None  # "ribu" alone
+            total += count * value
+            group, unit = 0, None
+    return total + group + (unit or 0)
 
-    First pass: units only; the numbers module grows the full grammar.
+
+def parse_number(text: str) -> float:
+    """The value of a number as written: digits, digits + scale word, or spelled out; ValueError if none.
+
+    >>> parse_number("1,2 juta"), parse_number("144.853"), parse_number("dua puluh lima")
+    (1200000.0, 144853.0, 25.0)
     """
-    units = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10}
-    return units.get(text.strip().lower())
+    text = text.strip()
+    sign = 1.0
+    signed = _SIGN.match(text)
+    if signed and signed.end() < len(text):
+        sign, text = -1.0, text[signed.end() :]
+    match = _DIGITS_WITH_SCALE.fullmatch(text)
+    if match:
+        value = parse_digits(match.group(1))
+        if match.group(2):
+            value *= scale(match.group(2))
+        return sign * value
+    spelled = spelled_number(text)
+    if spelled is None:
+        raise ValueError(f"not a number: {text!r}")
+    return sign * float(spelled)
+
+
+def longest_spelled(text: str) -> tuple[str, int] | None:
+    """The longest leading run of ``text`` (a SPELLED match) that is a valid number, with its value.
+
+    A regex match can run on into a word that starts the next phrase ("satu dua"); this trims it.
+    """
+    words = text.split()
+    while words:
+        value = spelled_number(" ".join(words))
+        if value is not None:
+            return " ".join(words), value
+        words.pop()
+    return None

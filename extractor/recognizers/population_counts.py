@@ -1,4 +1,24 @@
-"""Population counts: a number of people with a people noun."""
+"""Population counts: a number of people or households with a people noun (guidelines §3).
+
+A count is a number (digits, digits + scale word, or spelled out) right before a noun that
+counts persons (data/people_nouns.txt, optionally with "calon" in front). ``unit`` is that
+noun as written, lower-cased; a possessive "-nya" stays out of text and unit
+("141.790 penduduknya" -> "141.790 penduduk"). Qualifiers (lebih dari, sekitar, hampir) stay
+outside the text and do not change the value. A range ("500 hingga 600 orang",
+"antara 8.000 dan 10.000 orang", "5-10 ribu warga") gives one count per end.
+
+Not counts:
+- vague plurals ("ribuan warga", "puluhan ribu orang") and "seorang"/"sebuah": no numeral;
+- group units ("1 pleton", "2 kompi") and bodies: not people nouns;
+- nouns that start a non-person phrase ("2 anak perusahaan": data/non_people_phrases.txt);
+- rates, ordinals, identifiers, money and "salah satu" (a blocker word right before the
+  number: "per 1.000 penduduk", "ke-3", "RT 05", "Rp 50.000": data/count_prefix_blockers.txt);
+- a ratio's denominator ("tiga dari 10 orang"; but "144.853 jiwa dari 141.790 penduduk",
+  where the first number has its own noun, is two counts);
+- per-person limits: a count of one followed by a limit word or another number, or after
+  "1 X" ("satu orang boleh ...", "1 KK 1 tabung", "1 TPS 1 orang": data/count_limit_words.txt);
+- a bare year ("pada 2024 warga ...": data/year_cues.txt and month names before it).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +26,7 @@ import regex
 
 from extractor import lexicon
 from extractor.article import Article
-from extractor.numbers import NUMBER, parse_number, scale
+from extractor.numbers import NUMBER, QUANTITY, SCALE, SPELLED, parse_number, scale
 from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
 from schemas import PopulationCountItem
 
@@ -22,18 +42,98 @@ def assemble(candidates: list[Candidate], article: Article) -> list[PopulationCo
 
 register_field("population_counts", "POPULATION", assemble)
 
+NOUN = rf"(?P<noun>(?i:(?:calon[ \t]+)?{lexicon.alternation(lexicon.words('people_nouns'))}))(?:nya)?(?!\w)"
+LINK = rf"(?i:{lexicon.alternation(lexicon.words('range_links'))})"
+START = r"(?<![\w.,/])"
+
+_NON_PEOPLE = regex.compile(rf"(?i:{lexicon.alternation(lexicon.words('non_people_phrases'))})")
+_BLOCKED_BEFORE = regex.compile(
+    rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_prefix_blockers'))})[ \t]*$"
+)
+_RATIO_BEFORE = regex.compile(rf"(?<![\w.,]){QUANTITY}[ \t]+(?i:dari)[ \t]+$")
+_LIMIT_AFTER = regex.compile(
+    rf"[ \t]+(?:(?i:{lexicon.alternation(lexicon.words('count_limit_words'))})(?!\w)|{QUANTITY}(?!\w))"
+)
+# "1 TPS 1 orang", "satu suara satu KK": one per one, an allotment rather than a count
+_ONE_PER_ONE_BEFORE = regex.compile(r"(?<![\w.,])(?:1|(?i:satu))[ \t]+[\w-]+[ \t]+$")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+# a year cue word, a month name (crawls glue it to the word before: "padaSeptember 2014"),
+# or another year ("2019 dan 2024")
+_YEAR_BEFORE = regex.compile(
+    rf"(?:(?<!\w)(?i:{lexicon.alternation(lexicon.words('year_cues'))})"
+    rf"|(?i:{lexicon.alternation(tuple(lexicon.table('months')))})"
+    rf"|(?<!\d)(?:19|20)\d\d[ \t]*(?:,|-|dan|atau|hingga|sampai)?)[ \t]*$"
+)
+_LOOK_BACK = 40  # characters of context read before a number
+
+
+def _blocked(text: str, start: int, number: str, value: int, noun_end: int) -> bool:
+    """Whether the number at ``start`` is no count of people (see the module doc)."""
+    before = text[max(0, start - _LOOK_BACK) : start]
+    if _BLOCKED_BEFORE.search(before) or _RATIO_BEFORE.search(before):
+        return True
+    if _YEAR.fullmatch(number) and _YEAR_BEFORE.search(before):
+        return True
+    if value != 1:
+        return False
+    return _LIMIT_AFTER.match(text, noun_end) is not None or _ONE_PER_ONE_BEFORE.search(before) is not None
+
+
+def _unit(match: regex.Match) -> str:
+    return " ".join(match.group("noun").lower().split())
+
 
 @register_recognizer
-class DigitCountRecognizer(Recognizer):
-    field = "population_counts"
-    name = "digit_count"
+class CountRecognizer(Recognizer):
+    """A number right before a people noun ("144.853 jiwa", "1,2 juta warga", "tiga menteri"),
+    and the first end of a range before such a count ("500 hingga 600 orang" -> 500 and 600).
 
-    def __init__(self):
-        nouns = lexicon.alternation(lexicon.words("people_nouns"))
-        scales = lexicon.alternation(tuple(lexicon.table("number_scales")))
-        self.pattern = regex.compile(rf"(?<![\d.,])({NUMBER})(?:\s+({scales}))?\s+({nouns})\b", regex.IGNORECASE)
+    A scale word written only on the second end carries over ("5-10 ribu warga" -> 5000); the
+    range must rise, which keeps out a year before "hingga" and the like.
+    """
+
+    field = "population_counts"
+    name = "count"
+    # digits and spelled numbers scan separately: one alternation of both is twice as slow
+    patterns = (
+        regex.compile(rf"{START}(?P<amount>{NUMBER}(?:[ \t]*{SCALE})?)[ \t]+{NOUN}"),
+        # SPELLED starts at a word start; not after a hyphen ("satu-satu pedagang": one by one)
+        regex.compile(rf"(?<!-)(?P<amount>{SPELLED})[ \t]+{NOUN}"),
+    )
+    range_before = regex.compile(
+        rf"{START}(?:(?P<low>{QUANTITY})[ \t]*{LINK}|(?i:antara)[ \t]+(?P<low>{QUANTITY})[ \t]+(?i:dan))[ \t]*$"
+    )
+    scaled = regex.compile(rf"(?:{NUMBER})[ \t]*({SCALE})")
+    bare = regex.compile(NUMBER)
 
     def find(self, article, doc):
-        for m in self.pattern.finditer(article.text):
-            value = parse_number(m.group(1)) * (scale(m.group(2)) if m.group(2) else 1)
-            yield Candidate(m.start(), m.end(), int(round(value)), {"unit": m.group(3).lower()})
+        text = article.text
+        for m in (m for pattern in self.patterns for m in pattern.finditer(text)):
+            if _NON_PEOPLE.match(text, m.start("noun")):
+                continue
+            try:
+                value = parse_number(m.group("amount"))
+            except ValueError:
+                continue
+            unit = _unit(m)
+            if not _blocked(text, m.start(), m.group("amount"), int(round(value)), m.end("noun")):
+                yield Candidate(m.start(), m.end("noun"), int(round(value)), {"unit": unit}, recognizer=self.name)
+            low = self._range_start(text, m, value)
+            if low is not None:
+                yield Candidate(low[0], low[1], low[2], {"unit": unit}, recognizer="count_range_start")
+
+    def _range_start(self, text, m, high):
+        """(start, end, value) of a range's low end written before the count ``m``, or None."""
+        r = self.range_before.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+        if not r:
+            return None
+        try:
+            low = parse_number(r.group("low"))
+        except ValueError:
+            return None
+        scaled = self.scaled.fullmatch(m.group("amount"))
+        if scaled and self.bare.fullmatch(r.group("low")):
+            low *= scale(scaled.group(1))
+        if not low < high or _blocked(text, r.start("low"), r.group("low"), int(low), m.end("noun")):
+            return None
+        return r.start("low"), r.end("low"), int(round(low))

@@ -1,0 +1,44 @@
+"""Percentages: behaviour beyond the example file (offsets, ranges, signs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(fields=["percentages"])
+
+
+def _found(pipeline, text):
+    return [(item.text, item.value) for item in pipeline(text).percentages]
+
+
+def test_offsets_point_at_the_text(pipeline):
+    text = "Inflasi 2,5% dan pengangguran lima persen."
+    for item in pipeline(text).percentages:
+        assert text[item.start : item.end] == item.text
+        assert item.evidence and item.text in item.evidence
+
+
+def test_falling_dash_is_no_range(pipeline):
+    # "9-7%" does not rise, so 9 is not taken as a range end
+    assert _found(pipeline, "turun 9-7% saja") == [("7%", 7.0)]
+
+
+def test_dash_after_a_number_is_not_a_minus(pipeline):
+    assert _found(pipeline, "tumbuh 5,2-5,8% tahun depan") == [("5,2", 5.2), ("5,8%", 5.8)]
+
+
+def test_spaced_range_links(pipeline):
+    assert [v for _, v in _found(pipeline, "naik 10 s.d. 15 persen dan 3 s/d 4%")] == [10.0, 15.0, 3.0, 4.0]
+
+
+def test_basis_points_beside_a_percent(pipeline):
+    assert _found(pipeline, "turun 25 bps menjadi 4,75%") == [("4,75%", 4.75)]
+
+
+def test_spelled_number_glued_to_another_word_is_no_percent(pipeline):
+    assert _found(pipeline, "ketiga persen") == []

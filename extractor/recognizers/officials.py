@@ -1,55 +1,951 @@
-"""Officials: a person with the positions the article gives them (first pass: title + name)."""
+"""Officials: people holding a public position, each with every position the article gives them.
+
+Every finding is anchored on a position head from the lexicon (Presiden, Menteri, Kapolres,
+Ketua ... see data/office_titles.txt and friends). From a head the recognizer reads the
+position's place or body to the right ("Wali Kota Mojokerto", "Sekretaris DPRD Jatim",
+"Kepala Dinas Pariwisata dan Kebudayaan") and then the person:
+
+- title + name: "Pj Wali Kota Mojokerto Moh. Ali Kuncoro", "Kapolres Metro Bekasi Kombes Mustofa"
+- title (name): "Pak Menko (Airlangga Hartarto)", "Pak Gubernur (BI Perry Warjiyo)"
+- name before the position: "Ali Kuncoro, Pj Wali Kota Mojokerto", "Budi (Kepala Diskominfo
+  Sleman)", "Tito selaku Mendagri", "Adhy yang juga Sekdaprov Jatim"
+- the person being talked about: "pria yang juga Sekretaris DPRD Jatim", "Ia juga menjabat ..."
+- coordination: "Presiden dan Wakil Presiden RI Prabowo Subianto dan Gibran Rakabuming Raka"
+
+``assemble`` merges every mention of one person (full name, short name, spelling with
+Muhammad forms) into one Official whose name is the fullest form the article uses.
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
+
 import regex
 
-from extractor import lexicon
+from extractor import lexicon, names
 from extractor.article import Article
-from extractor.recognizers.base import Candidate, Recognizer, register_field, register_recognizer
+from extractor.names import Tok, tokenize
+from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer
 from schemas import Mention, Official
 
+# -- lexicons -------------------------------------------------------------------------------
 
-def _key(name: str) -> list[str]:
-    return regex.sub(r"[^\p{L}\s]", "", name).lower().split()
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace(".", " ").split()).lower()
+
+
+@dataclass
+class _Lexicons:
+    standalone: frozenset[str]
+    with_body: frozenset[str]
+    company: frozenset[str]
+    regions: dict[str, str]
+    bodies: frozenset[str]
+    org_words: frozenset[str]
+    non_official: frozenset[str]
+    acting_values: dict[str, str]
+    blockers: frozenset[str]
+    aliases: dict[tuple[str, ...], tuple[str, ...]]
+    phrase_length: dict[str, int]  # first word of a region/body phrase -> longest length in words
+
+
+@functools.cache
+def lexicons() -> _Lexicons:
+    regions = {_norm(k): v for k, v in lexicon.table("regions").items()}
+    bodies = frozenset(_norm(w) for w in lexicon.words("public_bodies"))
+    phrase_length: dict[str, int] = {}
+    for phrase in list(regions) + list(bodies):
+        words = phrase.split()
+        phrase_length[words[0]] = max(phrase_length.get(words[0], 1), len(words))
+    return _Lexicons(
+        standalone=frozenset(_norm(w) for w in lexicon.words("office_titles")),
+        with_body=frozenset(_norm(w) for w in lexicon.words("office_heads_with_body")),
+        company=frozenset(_norm(w) for w in lexicon.words("company_titles")),
+        regions=regions,
+        bodies=bodies,
+        org_words=frozenset(w.lower() for w in lexicon.words("organisation_words")),
+        non_official=frozenset(w.lower() for w in lexicon.words("non_official_roles")),
+        acting_values={k.lower(): v for k, v in lexicon.table("acting_values").items()},
+        blockers=frozenset(w.lower() for w in lexicon.words("position_blockers")),
+        aliases={names.name_key(k): names.name_key(v) for k, v in lexicon.table("aliases").items()},
+        phrase_length=phrase_length,
+    )
+
+
+def _case_variants(entries) -> list[str]:
+    """Each entry as written, in lower case and with only its first letter capitalised
+    ("Juru Bicara", "juru bicara", "Juru bicara"); capitals (PM, KSAD) and bracketed short forms
+    ("(Plt)") stay as written. Explicit variants keep the pattern case-sensitive and fast."""
+    variants = set()
+    for entry in entries:
+        variants.add(entry)
+        if entry.isupper():
+            continue
+        words = entry.split(" ")
+        lower = [w if w.startswith("(") or w.isupper() else w.lower() for w in words]
+        variants.add(" ".join(lower))
+        variants.add(" ".join([lower[0][:1].upper() + lower[0][1:]] + lower[1:]))
+    return sorted(variants)
+
+
+def _trie_pattern(entries) -> str:
+    """A regex matching any entry, built as a character trie (longest entry first at every
+    branch); much faster than a flat alternation of hundreds of entries."""
+    trie: dict = {}
+    for entry in entries:
+        node = trie
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for char in sorted(k for k in node if k):
+            piece = r"[ \t]+" if char == " " else regex.escape(char)
+            branches.append(piece + emit(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
+@functools.cache
+def head_pattern() -> regex.Pattern[str]:
+    heads = set(lexicon.words("office_titles")) | set(lexicon.words("office_heads_with_body"))
+    heads |= set(lexicon.words("company_titles"))
+    acting = _trie_pattern(_case_variants(lexicon.words("acting_prefixes")))
+    return regex.compile(
+        r"(?<![\p{L}\d\-])"
+        r"(?P<mantan>(?:[Mm]antan|MANTAN|[Ee]ks|[Bb]ekas)[ \t]+)?"
+        rf"(?:(?P<acting>{acting})[ \t]+)?"
+        rf"(?P<head>(?:[Ww]akil[ \t]+)?{_trie_pattern(_case_variants(heads))})"
+        r"(?![\p{L}\d])"
+    )
+
+
+# "Ali, ", "Budi (", "Tito selaku ", "Adhy yang juga ", "Rizal sebagai "
+_LEFT_LINK = regex.compile(
+    r"(?:,|\(|(?i:\bselaku|\bsebagai|\byang(?:[ \t]+(?:juga|kini|saat[ \t]+ini|sekaligus|merupakan|adalah"
+    r"|sebelumnya|pernah|sempat|menjabat|sebagai))+|\bjuga|\bkini))[ \t]*$"
+)
+# "pria yang juga ", "Ia juga menjabat sebagai ", "beliau merupakan "
+_COREF_LINK = regex.compile(
+    r"(?<![\p{L}])(?i:pria|wanita|perempuan|sosok|ia|dia|beliau|pejabat|politikus|politisi)"
+    r"(?:[ \t]+(?i:yang))?"
+    r"(?:[ \t]+(?i:juga|kini|saat[ \t]+ini|sebelumnya|pernah|sempat|sekaligus))*"
+    r"(?:[ \t]+(?i:menjabat(?:[ \t]+sebagai)?|merupakan|adalah))?[ \t]+$"
+)
+_COREF_NEEDS = regex.compile(r"(?i:\byang\b|\bjuga\b|menjabat|merupakan|adalah|\bkini\b)")
+_MORPH = regex.compile(r"(?:Ke|Pe|Per|Pem|Pen|Peng|Peny)\p{Ll}{3,}an|\p{Lu}\p{Ll}{3,}(?:ngan|aan|uan)")
+# bodies whose own name follows them ("Rektor Universitas Musamus"): one word after them is that name
+_NAMED_ORGS = frozenset({"universitas", "institut", "politeknik", "partai", "yayasan", "bank", "sekolah", "akademi", "federasi", "persatuan", "sakit", "pesantren"})
+_QUALIFIERS = frozenset({"terdahulu", "sebelumnya", "terpilih", "definitif", "nonaktif", "demisioner"})
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_ROMAN = regex.compile(r"[IVXL]+|[A-H]|\d{1,2}")
+_LOWER_LINKS = frozenset({"bidang", "urusan", "wilayah", "provinsi", "kabupaten", "kota", "kab"})
+_CONNECTORS = frozenset({"dan", "serta", "&", "/", ",", "-"})
+_NUMBERED = frozenset(
+    {"komisi", "kodam", "fraksi", "seksi", "bagian", "wilayah", "sub", "satuan", "regional", "divisi",
+     "bidang", "unit", "satgas", "tim", "korem", "kodim", "lantamal", "armada", "koarmada", "kogabwilhan",
+     "deputi", "asisten", "direktorat", "dapil", "golongan", "tingkat", "kelas", "zona", "kompi", "batalyon"}
+)
+
+# -- reading a position and the name after it -----------------------------------------------
+
+
+@dataclass
+class Tail:
+    """What follows a head: the position's place/body tokens, then perhaps a name."""
+
+    end_index: int  # index of the first token after the position
+    position_end: int  # character offset where the position ends
+    public_body: bool = False  # a state body / state-owned enterprise is named
+    has_complement: bool = False
+    strong: bool = False
+
+
+def _is_acronym(tok: Tok) -> bool:
+    text = tok.text
+    if not tok.is_word or len(text) < 2:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return True
+    # camel case: KemenPAN, IndoStrategi, MenPAN-RB
+    return text[0].isupper() and any(c.isupper() for c in text[1:])
+
+
+def _phrase_at(toks: list[Tok], j: int) -> tuple[str, int] | None:
+    """A region or body phrase starting at ``toks[j]``: (kind, number of tokens)."""
+    lex = lexicons()
+    tok = toks[j]
+    if not tok.is_word or not (tok.text[0].isupper() or tok.text.lower() in ("kab",)):
+        return None
+    first = _norm(tok.text)
+    longest = lex.phrase_length.get(first.split()[0] if first else "", 0)
+    for length in range(min(longest, len(toks) - j), 0, -1):
+        span = toks[j : j + length]
+        if any(not t.is_word and t.text != "/" for t in span):
+            continue
+        if any(k > 0 and t.space_before is False and t.text != "/" and span[k - 1].text != "/" for k, t in enumerate(span)):
+            continue
+        phrase = _norm(" ".join(t.text for t in span)).replace(" / ", "/")
+        if phrase in lex.bodies:
+            return "body", length
+        if phrase in lex.regions:
+            return "region", length
+    return None
+
+
+def _word_class(tok: Tok) -> str | None:
+    """Class of a single complement word: org, morph, acronym, numeral, or None."""
+    if not tok.is_word or names.is_honorific(tok) or names.is_rank(tok):
+        return None
+    lex = lexicons()
+    lower = tok.text.lower()
+    if tok.text[0].isupper():
+        if _is_acronym(tok):
+            return "acronym"
+        if lower.startswith(("kemen", "kementerian", "polres", "polda", "polsek", "kodim", "korem", "kodam", "ditjen", "diskominfo", "kejari", "kejati")):
+            return "body"
+        if _MORPH.fullmatch(tok.text) and len(tok.text) >= 8:
+            return "morph"
+        if lower in lex.org_words:
+            return "org"
+    return None
+
+
+def _strong_at(toks: list[Tok], j: int) -> int:
+    """Length of a strong complement item at ``j`` (region, body, acronym, morph), else 0."""
+    phrase = _phrase_at(toks, j)
+    if phrase:
+        return phrase[1]
+    return 1 if _word_class(toks[j]) in ("acronym", "morph", "body") else 0
+
+
+def _name_follows(toks: list[Tok], j: int) -> bool:
+    k = names._skip_titles(toks, j)
+    return names.name_run(toks, k) > k
+
+
+def _bracket_end(toks: list[Tok], j: int, limit: int = 8) -> int | None:
+    for k in range(j + 1, min(len(toks), j + limit)):
+        if toks[k].text == ")":
+            return k
+        if toks[k].text == "(":
+            return None
+    return None
+
+
+def _bracket_is_complement(inner: list[Tok]) -> bool:
+    """"(Sumut)", "(IPK)", "(Persero)", "(Wamenaker)", "(Pj)", "(TPID)", "(Plt)", "(Jatim)"."""
+    words = [t for t in inner if t.is_word]
+    if not words or len(inner) > 5:
+        return False
+    lex = lexicons()
+
+    def known(k: int) -> bool:
+        tok = inner[k]
+        return (
+            _is_acronym(tok)
+            or _phrase_at(inner, k) is not None
+            or _norm(tok.text) in _head_words()
+            or tok.text.lower() in lex.org_words
+            or tok.text.lower() in lex.acting_values
+        )
+
+    return all(known(k) or not t.is_word for k, t in enumerate(inner))
+
+
+@functools.cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(_norm(w) for w in lexicon.words("place_heads"))
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    lex = lexicons()
+    return lex.standalone | lex.with_body | lex.company
+
+
+def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
+    """Read the place/body of a position from ``toks[head_end_index]`` on.
+
+    Known regions, bodies, acronyms and office words are taken; an unknown capitalised word is
+    taken only when a known region/body/acronym follows it before the name ("Direktur Eksekutif
+    Poltracking Indonesia Hanta Yuda"); the rest is left for the name.
+    """
+    lex = lexicons()
+    j = head_end_index
+    n = len(toks)
+    tail = Tail(j, toks[j - 1].end if j > 0 else 0)
+    regions_taken = 0
+
+    def take(count: int) -> None:
+        nonlocal j
+        j += count
+        tail.end_index = j
+        tail.position_end = toks[j - 1].end
+        tail.has_complement = True
+
+    while j < n:
+        tok = toks[j]
+        if j > head_end_index and not tok.space_before and tok.text not in ",)/(" and toks[j - 1].text not in "/(-":
+            break
+        if tok.text == "(":
+            close = _bracket_end(toks, j)
+            if close is None:
+                break
+            inner = toks[j + 1 : close]
+            if _bracket_is_complement(inner):
+                take(close + 1 - j)
+                continue
+            break
+        phrase = _phrase_at(toks, j)
+        if phrase:
+            kind, length = phrase
+            if kind == "region":
+                if regions_taken and not (
+                    toks[j - 1].is_word and toks[j - 1].text.lower() in ("provinsi", "kabupaten", "kota", "kab")
+                ):
+                    break
+                regions_taken += 1
+            else:
+                tail.public_body = True
+            tail.strong = True
+            take(length)
+            continue
+        if tok.is_word and tok.text.lower() in names.given_names() and tok.text[0].isupper():
+            if not _strong_ahead_then_name(toks, j):
+                break
+        cls = _word_class(tok)
+        if cls == "body":
+            tail.public_body = True
+        if cls:
+            if cls != "org":
+                tail.strong = True
+            take(1)
+            continue
+        if tail.has_complement or j == head_end_index:
+            prev = toks[j - 1] if j > 0 else None
+            if prev is not None and prev.is_word and prev.text.lower() in _NUMBERED and tok.is_word and _ROMAN.fullmatch(tok.text):
+                take(1)
+                continue
+            if tok.kind == "num" and prev is not None and prev.text.lower() in _NUMBERED:
+                take(1)
+                continue
+        if tok.is_word and tok.text.lower() in _QUALIFIERS:
+            take(1)
+            continue
+        # "Periode 2019-2024", "Jatim 2009-2019": the term of office stays with the position
+        if tail.has_complement and (tok.text.lower() == "periode" and j + 1 < n and toks[j + 1].kind == "num"
+                                    or _YEAR.fullmatch(tok.text)):
+            take(2 if tok.text.lower() == "periode" else 1)
+            if j + 1 < n and toks[j].text in "-–" and _YEAR.fullmatch(toks[j + 1].text):
+                take(2)
+            continue
+        if tok.text in _CONNECTORS or tok.is_word and tok.text.lower() in _CONNECTORS:
+            k = j + 1
+            if tok.text == "," and k < n and toks[k].text.lower() in ("dan", "serta"):
+                k += 1
+            if k < n and tail.has_complement and _continues_complement(toks, k, after_comma=tok.text == ","):
+                j = k
+                continue
+            break
+        if tok.is_word and tok.text.lower() in _LOWER_LINKS and j + 1 < n and tail.has_complement is False and j == head_end_index:
+            if _continues_complement(toks, j + 1):
+                j += 1
+                continue
+            break
+        if tok.is_word and tok.text[0].isupper():
+            # an unknown word: office words we do not know ("Penkum", "Corporate") precede a
+            # known body; a name does not
+            ahead = _strong_ahead_then_name(toks, j)
+            if ahead:
+                tail.strong = True
+                if any(_phrase_at(toks, k) and _phrase_at(toks, k)[0] == "body" or _word_class(toks[k]) == "body" for k in range(j, ahead)):
+                    tail.public_body = True
+                take(ahead - j)
+                continue
+        break
+    return tail
+
+
+def _continues_complement(toks: list[Tok], k: int, after_comma: bool = False) -> bool:
+    """Whether ``toks[k]`` goes on with a position after "dan", "," or "/" (not a new head or a name).
+
+    After a comma only office words go on ("Bidang Politik, Hukum, dan Keamanan"); a new body
+    after a comma starts a list ("Kementerian Keuangan, Kementerian ...")."""
+    tok = toks[k]
+    if after_comma:
+        return _word_class(tok) in ("org", "morph") and not _phrase_at(toks, k)
+    if not tok.is_word or not tok.text[0].isupper():
+        return False
+    if head_pattern().match(tok.text) and _norm(tok.text) in _head_words():
+        return False
+    if tok.text.lower() in names.given_names():
+        return False
+    # "Direktur Pemasaran dan Niaga Pertamina Hanung Budya": an unknown office word before a body
+    return bool(_phrase_at(toks, k) or _word_class(tok) or _strong_ahead_then_name(toks, k))
+
+
+def _strong_ahead_then_name(toks: list[Tok], j: int) -> int:
+    """When capitalised words from ``j`` reach a known body/region/acronym that a name follows,
+    the index after it; else 0."""
+    n = len(toks)
+    k = j
+    last_strong_end = 0
+    while k < n and k < j + 8:
+        tok = toks[k]
+        if tok.text == "(":
+            close = _bracket_end(toks, k)
+            if close is None:
+                break
+            k = close + 1
+            last_strong_end = max(last_strong_end, k) if last_strong_end else last_strong_end
+            continue
+        if not tok.is_word or not tok.text[0].isupper():
+            break
+        if names.is_rank(tok) or names.is_honorific(tok):
+            break
+        length = _strong_at(toks, k)
+        if length:
+            k += length
+            last_strong_end = k
+            continue
+        k += 1
+    if last_strong_end and last_strong_end < n and _name_follows(toks, last_strong_end):
+        return last_strong_end
+    return 0
+
+
+# -- the recognizer ---------------------------------------------------------------------------
+
+
+@dataclass
+class Finding:
+    name_span: tuple[int, int] | None
+    position: str
+    position_span: tuple[int, int]
+    acting: str | None
+    kind: str  # title, bracket, apposition, coref, coordination
+
+
+def _acting_value(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    inner = regex.search(r"\(([^)]+)\)", prefix)
+    if inner:
+        return lexicons().acting_values.get(inner.group(1).strip(" .").lower(), inner.group(1).strip(" ."))
+    plain = _norm(regex.sub(r"\([^)]*\)", "", prefix))
+    return lexicons().acting_values.get(plain)
+
+
+def _head_kind(head: str) -> str:
+    lex = lexicons()
+    key = _norm(head)
+    bare = key.removeprefix("wakil ")
+    if key in lex.company or bare in lex.company:
+        return "company"
+    if key in lex.standalone or bare in lex.standalone:
+        return "standalone"
+    return "with_body"
+
+
+def _preceded_by_non_official(text: str, start: int) -> bool:
+    """"calon Wakil Presiden", "pengamat ...", "Instruksi Presiden", "rumah dinas Wali Kota"."""
+    before = text[max(0, start - 40) : start].lower().split()
+    if not before:
+        return False
+    last = before[-1].strip("(\"'“")
+    last_two = " ".join(before[-2:])
+    lex = lexicons()
+    if last in lex.non_official or last_two in lex.non_official or last in lex.blockers:
+        return True
+    return len(before) >= 2 and before[-1] == "dinas" and before[-2] in lex.blockers
+
+
+def find_officials(article: Article) -> list[Finding]:
+    text = article.text
+    findings: list[Finding] = []
+    taken_until = -1  # heads inside an already read position or name are skipped
+    skip_heads: set[int] = set()
+    for m in head_pattern().finditer(text):
+        if m.start() < taken_until or m.start("head") in skip_heads:
+            continue
+        sent_start = article.sentence_span(m.start())[0]
+        sent_end = article.sentence_span(m.end())[1]  # "Plt." may end a sentence for the splitter
+        limit = min(max(sent_end, m.end()), m.end() + 240)
+        toks = [Tok(m.group("head"), m.start("head"), m.end("head"), "word", True)] + tokenize(text, m.end(), limit)
+        head = m.group("head")
+        kind = _head_kind(head)
+        acting = _acting_value(m.group("acting"))
+        pos_start = m.start()
+        if _preceded_by_non_official(text, pos_start):
+            continue
+        tail = read_tail(toks, 1)
+        if kind == "with_body" and not tail.has_complement:
+            continue
+        if kind == "company" and not tail.public_body:
+            continue
+        if kind == "with_body" and not (tail.strong or tail.public_body) and head[0].islower():
+            continue
+        if any(t.is_word and t.text.lower() in lexicons().non_official for t in toks[1 : tail.end_index]):
+            continue  # "Kepala Ekonom Bank ...": an economist, not an office
+        position = text[pos_start : tail.position_end]
+        pos_span = (pos_start, tail.position_end)
+        j = tail.end_index
+
+        # coordination: "Presiden dan Wakil Presiden RI Prabowo Subianto dan Gibran Rakabuming Raka"
+        if not tail.has_complement and j + 1 < len(toks) and toks[j].text == "dan":
+            second = head_pattern().match(text, toks[j + 1].start)
+            if second is not None:
+                coordinated = _coordination(article, m, second, kind)
+                if coordinated:
+                    findings.extend(coordinated)
+                    skip_heads.add(second.start("head"))
+                    taken_until = coordinated[-1].name_span[1]
+                    continue
+
+        # title + name
+        k = names._skip_titles(toks, j)
+        if k < len(toks) and (k > j or toks[k].space_before):
+            end = names.name_run(toks, k)
+            if not tail.has_complement and _norm(head) in _place_heads() and end < len(toks) and end > k:
+                # "Kapolsek Cipondoh Kompol Budi": the run before a rank is the place
+                after = names._skip_titles(toks, end)
+                if after > end and names.name_run(toks, after) > after:
+                    position = text[pos_start : toks[end - 1].end]
+                    pos_span = (pos_start, toks[end - 1].end)
+                    k, end = after, names.name_run(toks, after)
+            if not tail.has_complement and _norm(head) in _place_heads():
+                # "Camat Genteng Budi Santoso": an unknown place before a known given name
+                for g in range(k + 1, end):
+                    if toks[g].text.lower() in names.given_names() and toks[k].text.lower() not in names.given_names():
+                        position = text[pos_start : toks[g - 1].end]
+                        pos_span = (pos_start, toks[g - 1].end)
+                        k = g
+                        break
+            org_name_follows = end - k == 1 and toks[tail.end_index - 1].text.lower() in _NAMED_ORGS
+            if end > k and _plausible_name(toks[k:end]) and not org_name_follows:
+                span = (toks[k].start, toks[end - 1].end)
+                findings.append(Finding(span, position, pos_span, acting, "title"))
+                taken_until = span[1]
+                continue
+
+        # title (name): "Pak Menko (Airlangga Hartarto)", "Pak Gubernur (BI Perry Warjiyo)"
+        if j < len(toks) and toks[j].text == "(":
+            close = _bracket_end(toks, j)
+            if close is not None:
+                inner = toks[j + 1 : close]
+                inner_tail = read_tail([toks[j]] + inner, 1) if inner else None
+                start_index = (inner_tail.end_index - 1) if inner_tail else 0
+                k = names._skip_titles(inner, start_index)
+                end = names.name_run(inner, k)
+                if end == len(inner) and end - k >= 2 and _plausible_name(inner[k:end]):
+                    extra = " ".join(t.text for t in inner[:start_index])
+                    full_position = f"{position} {extra}" if extra else position
+                    span = (inner[k].start, inner[end - 1].end)
+                    findings.append(Finding(span, full_position, pos_span, acting, "bracket"))
+                    taken_until = toks[close].end
+                    continue
+
+        # the name stands before the position: "Ali Kuncoro, Pj Wali Kota ...", "Budi (Kepala ..."
+        left_text = text[max(sent_start, pos_start - 160) : pos_start]
+        link = _LEFT_LINK.search(left_text)
+        follows = toks[j].text if j < len(toks) else ""
+        if link is not None:
+            name_end = pos_start - len(left_text) + link.start()
+            # the name must end right before the link (spaces allowed)
+            while name_end > 0 and text[name_end - 1] in " \t":
+                name_end -= 1
+            span = names.bound_name_left(text, name_end, max(sent_start, name_end - 100))
+            bracket = link.group().strip().startswith("(")
+            if span is not None and (not bracket or follows == ")") and _plausible_left_name(text, span, sent_start, link.group().strip() == ","):
+                findings.append(Finding(span, position, pos_span, acting, "apposition"))
+                taken_until = tail.position_end
+                continue
+        # "Wapres RI, KH Ma'ruf Amin,", "Gubernur DKI Jakarta, Sumarsono memberikan ...",
+        # "presiden terdahulu, yakni Joko Widodo": a name after a comma or "yakni"
+        link_end = _right_link_end(toks, j)
+        if link_end:
+            k = names._skip_titles(toks, link_end)
+            end = names.name_run(toks, k)
+            closed = end >= len(toks) or not toks[end].is_word or toks[end].text[0].islower()
+            verb_after = end < len(toks) and toks[end].is_word and toks[end].text.lower() not in _NOT_VERBS and toks[end].text[0].islower()
+            single_ok = k > link_end or verb_after or toks[link_end - 1].text != ","
+            if end > k and (end - k >= 2 or single_ok) and closed and _plausible_name(toks[k:end]):
+                span = (toks[k].start, toks[end - 1].end)
+                findings.append(Finding(span, position, pos_span, acting, "title"))
+                taken_until = span[1]
+                continue
+        coref = _COREF_LINK.search(text, max(sent_start, pos_start - 60), pos_start)
+        if coref is not None and _COREF_NEEDS.search(coref.group()):
+            findings.append(Finding(None, position, pos_span, acting, "coref"))
+            taken_until = tail.position_end
+            continue
+    return findings
+
+
+_NOT_VERBS = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "dalam", "se"})
+_RIGHT_LINKS = frozenset({"yakni", "yaitu", "ialah"})
+
+
+def _right_link_end(toks: list[Tok], j: int) -> int:
+    """Index after ", " / ", yakni " / " yaitu " that may introduce the holder's name, else 0."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].text == ",":
+        k += 1
+        if k < n and toks[k].text.lower() in _RIGHT_LINKS:
+            k += 1
+        return k if k < n else 0
+    if k < n and toks[k].is_word and toks[k].text.lower() in _RIGHT_LINKS:
+        return k + 1 if k + 1 < n else 0
+    return 0
+
+
+def _coordination(article: Article, first: regex.Match, second: regex.Match, kind: str) -> list[Finding]:
+    text = article.text
+    sent_end = article.sentence_span(second.start())[1]
+    toks = [Tok(second.group("head"), second.start("head"), second.end("head"), "word", True)]
+    toks += tokenize(text, second.end(), min(max(sent_end, second.end()), second.end() + 240))
+    tail = read_tail(toks, 1)
+    j = tail.end_index
+    k = names._skip_titles(toks, j)
+    end = names.name_run(toks, k)
+    if end == k or end + 1 >= len(toks) or toks[end].text != "dan" or not _plausible_name(toks[k:end]):
+        return []
+    k2 = names._skip_titles(toks, end + 1)
+    end2 = names.name_run(toks, k2)
+    if end2 == k2 or not _plausible_name(toks[k2:end2]):
+        return []
+    complement = text[toks[0].end : tail.position_end]
+    first_position = text[first.start() : first.end()] + complement
+    second_position = text[second.start() : tail.position_end]
+    return [
+        Finding((toks[k].start, toks[end - 1].end), first_position, (first.start(), first.end()),
+                _acting_value(first.group("acting")), "coordination"),
+        Finding((toks[k2].start, toks[end2 - 1].end), second_position, (second.start(), tail.position_end),
+                _acting_value(second.group("acting")), "coordination"),
+    ]
+
+
+def _plausible_name(toks: list[Tok]) -> bool:
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return False
+    if all(len(t.text) == 1 for t in words):
+        return False
+    joined = _norm(" ".join(t.text for t in words))
+    lex = lexicons()
+    if joined in lex.regions or joined in lex.bodies:
+        return False
+    if len(words) == 1 and (words[0].text.lower() in lex.org_words or _norm(words[0].text) in _head_words()):
+        return False
+    if words[0].text.lower() in lex.org_words and words[0].text.lower() not in names.given_names():
+        return False
+    if any(_word_class(t) == "body" for t in words):
+        return False
+    last = _norm(words[-1].text)
+    last_two = _norm(" ".join(t.text for t in words[-2:]))
+    if len(words) > 1 and (last in lex.regions and last not in names.given_names() or len(words) > 2 and last_two in lex.regions):
+        return False  # "Pekerja Migran Indonesia", "KPP Pratama Klaten"
+    if any(_word_class(t) == "morph" for t in words):
+        return False  # "Analis Keuangan"
+    office_words = sum(1 for t in words if t.text.lower() in lex.org_words and t.text.lower() not in names.given_names())
+    return office_words * 2 < len(words)
+
+
+def _plausible_left_name(text: str, span: tuple[int, int], sent_start: int = -1, comma: bool = False) -> bool:
+    toks = tokenize(text, *span)
+    if not _plausible_name(toks):
+        return False
+    if comma and len(toks) == 1 and not text[max(sent_start, 0) : span[0]].strip(" \t\"'“‘(-–—"):
+        return False
+    # "di Surabaya, Kepala ..." is a place
+    before = text[max(0, span[0] - 12) : span[0]].split()
+    if before and before[-1].lower() in ("di", "ke", "dari", "kota", "kabupaten", "provinsi", "daerah"):
+        return False
+    return not any(_word_class(t) in ("acronym", "body") or _phrase_at(toks, i) for i, t in enumerate(toks))
+
+
+# -- assembling people ----------------------------------------------------------------------
+
+
+def _is_headline(article: Article, offset: int) -> bool:
+    """A title-case line (headline, photo caption): names there run into the next words."""
+    start, end = article.paragraph_span(offset)
+    line = article.text[start:end].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4 or line.endswith((".", '"', "”")):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.75
+
+
+@dataclass
+class _Person:
+    forms: list[tuple[str, int, int]] = field(default_factory=list)  # name text, start, end
+    positions: list[tuple[str, int, int]] = field(default_factory=list)
+    acting: str | None = None
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+    aliases: set[tuple[str, ...]] = field(default_factory=set)
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def add_form(self, text: str, start: int, end: int) -> None:
+        self.forms.append((text, start, end))
+        self.keys.add(names.name_key(text))
+        self.mentions[(start, end)] = text
+
+    def add_position(self, text: str, start: int, end: int, acting: str | None) -> None:
+        self.positions.append((text.strip(" ,"), start, end))
+        self.acting = self.acting or acting
+
+    @property
+    def first(self) -> int:
+        return min(start for start, _ in self.mentions) if self.mentions else 0
+
+    def matches(self, key: tuple[str, ...]) -> bool:
+        return any(names.same_person(key, known) for known in self.keys)
+
+
+def _fuller_form(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Widen a name occurrence over the name words around it ("Prabowo" -> "Prabowo Subianto")."""
+    text = article.text
+    toks = tokenize(text, start, min(len(text), end + 80))
+    right = names.name_run(toks, 0)
+    new_end = toks[right - 1].end if right > 0 else end
+    new_end = max(new_end, end)
+    before = tokenize(text, max(0, start - 60), start)
+    i = len(before)
+    sent_start = article.sentence_span(start)[0]
+    lex = lexicons()
+    while i > 0 and len(before) - i < 3:
+        tok = before[i - 1]
+        following = before[i] if i < len(before) else None
+        if following is not None and not following.space_before:
+            break
+        if (following is None and tok.end == start) or (following is not None):
+            pass
+        if not names.is_name_word(tok) or tok.text.lower() in lex.org_words or _phrase_at(before, i - 1):
+            break
+        if _norm(tok.text) in _head_words() or names.is_honorific(tok):
+            break
+        # only a given name or an initial widens a name to the left ("M Ali Kuncoro"), and not
+        # the last word of a place ("Sulawesi Tenggara Andi ...")
+        known = len(tok.text) == 1 or tok.text.lower() in names.given_names() or tok.text.lower() in names.muhammad_forms()
+        if tok.start <= sent_start and not known:
+            break
+        if i >= 2 and before[i - 2].capitalised and not names.is_honorific(before[i - 2]):
+            break
+        i -= 1
+    new_start = before[i].start if i < len(before) else start
+    return new_start, new_end
 
 
 def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
-    people: list[dict] = []
-    for c in sorted(candidates, key=lambda c: c.start):
-        tokens = _key(c.value)
+    text = article.text
+    people: list[_Person] = []
+    corefs: list[Candidate] = []
+
+    def person_for(key: tuple[str, ...], at: int) -> _Person | None:
+        matching = [p for p in people if p.matches(key)]
+        if not matching:
+            return None
+        # the person mentioned last before this point
+        return max(matching, key=lambda p: max((s for s, _ in p.mentions if s <= at), default=-1))
+
+    for cand in sorted(candidates, key=lambda c: c.start):
+        attrs = cand.attrs
+        if attrs["kind"] == "coref":
+            corefs.append(cand)
+            continue
+        s, e = attrs["name_span"]
+        key = names.name_key(text[s:e])
+        if not key:
+            continue
+        person = person_for(key, s)
+        if person is None:
+            person = _Person()
+            people.append(person)
+        person.add_form(text[s:e], s, e)
+        ps, pe = attrs["position_span"]
+        person.add_position(attrs["position"], ps, pe, attrs.get("acting"))
+
+    _declared_aliases(article, people)
+    people = _merge_aliases(people)
+    # fuller forms and further mentions of each name in the text
+    for person in people:
+        _collect_mentions(article, person, people)
+
+    # "pria yang juga Sekretaris DPRD Jatim": the person talked about just before
+    for cand in corefs:
+        ps, pe = cand.attrs["position_span"]
+        sentence = article.sentence_index(ps)
+        best, best_at = None, -1
         for person in people:
-            known = _key(person["name"])
-            if tokens and (tokens[-1] in known or known[-1] in tokens):
+            for s, _ in person.mentions:
+                if s < ps and article.sentence_index(s) >= sentence - 3 and s > best_at:
+                    best, best_at = person, s
+        if best is not None:
+            best.add_position(cand.attrs["position"], ps, pe, cand.attrs.get("acting"))
+
+    officials = []
+    for person in sorted(people, key=lambda p: p.first):
+        forms = sorted(person.forms, key=lambda f: (-len(names.name_key(f[0])), f[1]))
+        name = forms[0][0]
+        variants = []
+        for form, _, _ in sorted(person.forms, key=lambda f: f[1]):
+            if form != name and form not in variants:
+                variants.append(form)
+        positions: list[str] = []
+        seen: set[str] = set()
+        for position, _, _ in sorted(person.positions, key=lambda p: p[1]):
+            if _norm(position) not in seen:
+                seen.add(_norm(position))
+                positions.append(position)
+        officials.append(
+            Official(
+                name=name,
+                positions=positions,
+                mentions=[Mention(text=t, **provenance(article, s, e)) for (s, e), t in sorted(person.mentions.items())],
+                position_mentions=[
+                    Mention(text=text[s:e], **provenance(article, s, e))
+                    for s, e in sorted({(s, e) for _, s, e in person.positions})
+                ],
+                name_variants=variants,
+                acting=person.acting,
+            )
+        )
+    return officials
+
+
+# "Immanuel Ebenezer atau Noel", "Ahmad Heryawan (Aher)", "Ali yang akrab disapa Mas Pj",
+# "kata Soni sapaan karib Sumarsono"
+_ALIAS_AFTER = regex.compile(
+    r"[ \t]*(?:(?:atau|alias)[ \t]+|\([ \t]*(?=[^)]{1,30}\))|,?[ \t]*(?:yang[ \t]+)?(?:akrab|biasa)[ \t]+(?:di)?(?:sapa|panggil)(?:an)?[ \t]+)"
+    r"(?P<alias>\p{Lu}[\p{L}'’]*(?:[ \t]+\p{Lu}[\p{L}'’]*)?)"
+)
+_ALIAS_BEFORE = regex.compile(r"(?P<alias>\p{Lu}[\p{L}'’]*)[ \t]+sapaan[ \t]+(?:akrab|karib)[ \t]+$")
+
+
+def _declared_aliases(article: Article, people: list[_Person]) -> None:
+    text = article.text
+    for person in people:
+        for form, s, e in list(person.forms):
+            m = _ALIAS_AFTER.match(text, e)
+            if m and not names.is_honorific(Tok(m.group("alias").split()[0], 0, 0, "word", True)) or m and " " in m.group("alias"):
+                person.aliases.add(names.name_key(m.group("alias")))
+        surfaces = {form for form, _, _ in person.forms}
+        for form in surfaces:
+            for m in regex.finditer(r"sapaan[ \t]+(?:akrab|karib)[ \t]+" + regex.escape(form), text):
+                before = _ALIAS_BEFORE.search(text, max(0, m.start() - 40), m.end() - len(form))
+                if before:
+                    person.aliases.add(names.name_key(before.group("alias")))
+
+
+def _merge_aliases(people: list[_Person]) -> list[_Person]:
+    """One person for "Jokowi" and "Joko Widodo" when the article names both."""
+    table = lexicons().aliases
+    merged: list[_Person] = []
+    for person in people:
+        own = person.keys | person.aliases | {table[k] for k in person.keys if k in table}
+        for earlier in merged:
+            theirs = earlier.keys | earlier.aliases | {table[k] for k in earlier.keys if k in table}
+            if any(names.same_person(a, b) and (a in table.values() or a in person.aliases or a in earlier.aliases or b in table.values())
+                   for a in own for b in theirs):
+                for form in person.forms:
+                    earlier.add_form(*form)
+                earlier.positions.extend(person.positions)
+                earlier.aliases |= person.aliases
+                earlier.acting = earlier.acting or person.acting
                 break
         else:
-            person = {"name": c.value, "positions": [], "mentions": []}
-            people.append(person)
-        if len(c.value) > len(person["name"]):
-            person["name"] = c.value
-        if c.attrs["position"] not in person["positions"]:
-            person["positions"].append(c.attrs["position"])
-        s, e = c.attrs["name_span"]
-        person["mentions"].append(Mention(text=article.text[s:e], start=s, end=e, sentence=article.sentence_index(s)))
-    return [Official(**p) for p in people]
+            merged.append(person)
+    return merged
+
+
+def _collect_mentions(article: Article, person: _Person, people: list[_Person]) -> None:
+    """Add the fuller written forms and the short-name mentions of ``person``."""
+    text = article.text
+    others = [p for p in people if p is not person]
+    surfaces = sorted({form for form, _, _ in person.forms}, key=len, reverse=True)
+    for start, end in _occurrences(text, surfaces):
+        if article.is_excluded(start, end) or _is_headline(article, start):
+            continue
+        s, e = _fuller_form(article, start, end)
+        form = text[s:e]
+        key = names.name_key(form)
+        if (s, e) != (start, end) and len(key) <= 5 and not any(o.matches(key) for o in others):
+            person.add_form(form, s, e)
+        else:
+            person.mentions[(start, end)] = text[start:end]
+    # short name: a single word of the name used alone ("Ali", "Tito")
+    own = {w for key in person.keys for w in key if len(w) >= 3}
+    shared = {w for o in others for key in o.keys for w in key}
+    words = []
+    for form, _, _ in person.forms:
+        for word in regex.findall(r"\p{L}[\p{L}'’]+", form):
+            if word.lower() in own and word.lower() not in shared and word not in words and word.lower() not in names.stopwords():
+                words.append(word)
+    for start, end in _occurrences(text, words):
+        if article.is_excluded(start, end) or text[start - 1 : start] == ".":
+            continue
+        if any(s <= start and end <= e for s, e in person.mentions):
+            continue
+        person.mentions[(start, end)] = text[start:end]
+
+
+def _occurrences(text: str, surfaces: list[str]):
+    """Whole-word occurrences of each surface (longest first, no overlaps)."""
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(surfaces, key=len, reverse=True):
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if whole and not any(s < end and at < e for s, e in taken):
+                taken.append((at, end))
+            at = text.find(surface, at + 1)
+    return sorted(taken)
 
 
 register_field("officials", "OFFICIAL", assemble)
 
 
 @register_recognizer
-class TitleNameRecognizer(Recognizer):
-    field = "officials"
-    name = "title_name"
+class PositionRecognizer(Recognizer):
+    """Positions from the lexicon and the person each belongs to (see the module doc)."""
 
-    def __init__(self):
-        titles = lexicon.alternation(lexicon.words("office_titles"))
-        acting = lexicon.alternation(lexicon.words("acting_prefixes"))
-        self.pattern = regex.compile(
-            rf"(?<!\p{{L}})((?:{acting}\s+)?{titles}(?:\s+(?:\p{{Lu}}[\p{{L}}]*|RI|DPRD|DPR)){{0,3}})\s+"
-            rf"((?:\p{{Lu}}[\p{{Ll}}']+)(?:\s+\p{{Lu}}[\p{{Ll}}']+){{1,3}})"
-        )
+    field = "officials"
+    name = "position"
+
+    def __init__(self) -> None:
+        head_pattern()
+        lexicons()
 
     def find(self, article, doc):
-        for m in self.pattern.finditer(article.text):
-            yield Candidate(m.start(2), m.end(2), m.group(2), {"position": m.group(1), "name_span": m.span(2)})
+        text = article.text
+        for finding in find_officials(article):
+            if finding.name_span is not None and _is_headline(article, finding.name_span[0]):
+                continue
+            span = finding.name_span or finding.position_span
+            yield Candidate(
+                span[0],
+                span[1],
+                text[span[0] : span[1]] if finding.name_span else None,
+                {
+                    "name_span": finding.name_span,
+                    "position": finding.position,
+                    "position_span": finding.position_span,
+                    "acting": finding.acting,
+                    "kind": finding.kind,
+                },
+            )

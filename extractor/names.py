@@ -1,0 +1,304 @@
+"""Personal names in Indonesian news: where a name starts and ends, and when two forms are one person.
+
+A name is a run of capitalised words and initials ("M Ali Kuncoro", "Moh. Ali Kuncoro",
+"Ma'ruf Amin"). Honorifics (H., Hj., KH, Dr., Bapak), police and military ranks (AKBP, Kombes
+Pol, Kapten Arh) and degrees (S.H., M.Si.) stand around a name but are never part of it.
+``bound_name`` reads a name forward from an offset (after a title), ``bound_name_left`` reads
+it backward from an offset (before ", Kepala Dinas ..."). Both look at a few tokens only.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from extractor import lexicon
+
+# a word (letters, inner apostrophes, inner dots or hyphens: "Ma'ruf", "S.H", "Menpan-RB"),
+# a number, or one other visible character
+TOKEN_RE = regex.compile(
+    r"(?P<word>\p{L}[\p{L}\p{M}'’]*(?:[.\-]\p{L}[\p{L}\p{M}'’]*)*)|(?P<num>\d+(?:[.,/]\d+)*)|(?P<punct>[^\s\p{L}\d])"
+)
+_MAX_NAME_TOKENS = 5
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # word, num, punct
+    space_before: bool  # white space between this token and the previous one
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.kind == "word" and self.text[0].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    end = len(text) if end is None else end
+    toks: list[Tok] = []
+    previous_end = start
+    for m in TOKEN_RE.finditer(text, start, end):
+        toks.append(Tok(m.group(), m.start(), m.end(), m.lastgroup, m.start() > previous_end))
+        previous_end = m.end()
+    return toks
+
+
+def _plain(word: str) -> str:
+    return word.rstrip(".").replace(".", "").lower()
+
+
+@functools.cache
+def honorifics() -> frozenset[str]:
+    return frozenset(_plain(w) for w in lexicon.words("honorifics"))
+
+
+@functools.cache
+def ranks() -> frozenset[str]:
+    return frozenset(_plain(w) for w in lexicon.words("military_police_ranks"))
+
+
+@functools.cache
+def corps() -> frozenset[str]:
+    return frozenset(_plain(w) for w in lexicon.words("rank_corps"))
+
+
+@functools.cache
+def degrees() -> frozenset[str]:
+    return frozenset(_plain(w) for w in lexicon.words("degrees"))
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("name_stopwords"))
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("given_names"))
+
+
+@functools.cache
+def muhammad_forms() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("muhammad_forms"))
+
+
+@functools.cache
+def name_abbreviations() -> frozenset[str]:
+    """Given names written short with a period that continue the name: "Moh. Ali"."""
+    return frozenset(w.lower() for w in lexicon.words("name_abbreviations"))
+
+
+def _multiword(entries) -> dict[str, int]:
+    """First word (lower-case, no periods) -> the longest entry length in words starting with it."""
+    longest: dict[str, int] = {}
+    for entry in entries:
+        words = entry.split()
+        key = _plain(words[0])
+        longest[key] = max(longest.get(key, 1), len(words))
+    return longest
+
+
+def is_honorific(tok: Tok) -> bool:
+    if not tok.is_word:
+        return False
+    plain = _plain(tok.text)
+    if plain not in honorifics():
+        return False
+    # "Bu", "Pak", "Mas" as written; single-letter "H" only as "H." (Haji), not as an initial
+    if len(tok.text) == 1:
+        return False
+    return True
+
+
+def is_rank(tok: Tok) -> bool:
+    return tok.is_word and _plain(tok.text) in ranks() and tok.text[0].isupper()
+
+
+def is_degree(tok: Tok) -> bool:
+    return tok.is_word and _plain(tok.text) in degrees() and ("." in tok.text or tok.text.isupper())
+
+
+def is_name_word(tok: Tok) -> bool:
+    """A capitalised word that may belong to a personal name (not an acronym, day, title...)."""
+    if not tok.is_word or not tok.text[0].isupper():
+        return False
+    text = tok.text
+    if len(text) > 1 and text.isupper():
+        return False  # an acronym: DPRD, NTT, KPK
+    if "." in text or "-" in text and not regex.fullmatch(r"\p{Lu}\p{Ll}+-\p{Lu}?\p{Ll}+", text):
+        return False
+    lower = text.lower()
+    if len(lower) >= 7 and lower.endswith("nya"):
+        return False  # "Faktanya", "Misalnya": a word with the -nya suffix
+    return lower not in stopwords() and _plain(text) not in ranks()
+
+
+def _skip_titles(toks: list[Tok], i: int) -> int:
+    """Index of the first token after honorifics and ranks (with their periods and corps)."""
+    n = len(toks)
+
+    def after_period(k: int) -> int:
+        return k + 1 if k < n and toks[k].text == "." and not toks[k].space_before else k
+
+    while i < n:
+        tok = toks[i]
+        if tok.is_word and tok.text in ("H", "R") and i + 2 < n and toks[i + 1].text == "." and not toks[i + 1].space_before:
+            i += 2  # "H." is Haji (and "R." Raden) before a name
+            continue
+        if is_honorific(tok):
+            i = after_period(i + 1)
+            continue
+        if is_rank(tok):
+            i = after_period(i + 1)
+            while i < n:
+                if toks[i].is_word and _plain(toks[i].text) in corps():
+                    i = after_period(i + 1)
+                elif toks[i].text == "(" and i + 2 < n and toks[i + 2].text == ")" and _plain(toks[i + 1].text) in corps():
+                    i += 3  # "(Purn)", "(P)"
+                else:
+                    break
+            continue
+        break
+    return i
+
+
+def name_run(toks: list[Tok], i: int) -> int:
+    """End index (exclusive) of the name starting at ``toks[i]`` (``i`` when there is none).
+
+    Initials and short given names keep their period ("Moh. Ali", "Agus M. Fauzi") when a
+    name word follows; a run stops at anything else, and is at most five tokens long.
+    """
+    n = len(toks)
+    j = i
+    count = 0
+    while j < n and count < _MAX_NAME_TOKENS:
+        tok = toks[j]
+        if j > i and not tok.space_before:
+            break
+        initial = tok.is_word and len(tok.text) == 1 and tok.text.isupper()
+        abbreviated = tok.is_word and tok.text.lower() in name_abbreviations()
+        if initial or abbreviated:
+            k = j + 1
+            if k < n and toks[k].text == "." and not toks[k].space_before:
+                k += 1
+            if k < n and toks[k].space_before and is_name_word(toks[k]):
+                j = k
+                count += 1
+                continue
+            break
+        if not is_name_word(tok):
+            # "Mahfud MD": two capitals closing a name, when they are no place, body or degree
+            if count and tok.is_word and len(tok.text) == 2 and tok.text.isupper() and tok.text not in _short_caps_blocked():
+                j += 1
+                count += 1
+                continue
+            break
+        j += 1
+        count += 1
+    return j
+
+
+@functools.cache
+def _short_caps_blocked() -> frozenset[str]:
+    blocked = set(lexicon.table("regions")) | {w for w in lexicon.words("public_bodies") if " " not in w}
+    return frozenset(blocked | {w.replace(".", "").upper() for w in lexicon.words("degrees")} | {"RI", "TNI", "AS", "PT", "CV"})
+
+
+def bound_name(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
+    """The span of the personal name that starts at ``start`` (after a title), or None.
+
+    Honorifics and ranks before the name are skipped; the name is a run of capitalised words
+    and initials (``name_run``) that does not end on an initial.
+    """
+    end = min(len(text), start + 160) if end is None else end
+    toks = tokenize(text, start, end)
+    i = _skip_titles(toks, 0)
+    j = name_run(toks, i)
+    if j == i:
+        return None
+    return toks[i].start, toks[j - 1].end
+
+
+def bound_name_left(text: str, end: int, start: int | None = None) -> tuple[int, int] | None:
+    """The span of the name that ends at ``end`` (before ", Kepala ..."), honorifics excluded."""
+    start = max(0, end - 120) if start is None else start
+    toks = tokenize(text, start, end)
+    if not toks:
+        return None
+    # walk back over name words and initials
+    j = len(toks)
+    i = j
+    count = 0
+    while i > 0 and count < _MAX_NAME_TOKENS:
+        tok = toks[i - 1]
+        if tok.text == "." and i >= 2 and not tok.space_before and len(toks[i - 2].text) <= 4:
+            prev = toks[i - 2]
+            if prev.is_word and (len(prev.text) == 1 and prev.text.isupper() or prev.text.lower() in name_abbreviations()):
+                i -= 2
+                count += 1
+                continue
+            break
+        if is_name_word(tok) or tok.is_word and len(tok.text) == 1 and tok.text.isupper() and count > 0:
+            if i < j and not toks[i].space_before:
+                break
+            i -= 1
+            count += 1
+            continue
+        break
+    if i == j:
+        return None
+    # drop leading honorifics/ranks that slipped in (they are not name words, so only initials)
+    while i < j and toks[i].is_word and len(toks[i].text) == 1 and i + 1 < j and toks[i + 1].text == "." and toks[i].text == "H":
+        i += 2
+    if i >= j:
+        return None
+    first = toks[i]
+    if first.is_word and len(first.text) == 1 and j - i == 1:
+        return None
+    return first.start, toks[j - 1].end
+
+
+_KEY_DROP = regex.compile(r"[^\p{L}\p{N}\s&]")
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The scorer's name key: lower-case tokens, punctuation gone, honorifics and ranks dropped,
+    every written form of Muhammad as "muhammad"."""
+    words = _KEY_DROP.sub("", name.replace(".", " ").replace("-", " ")).lower().split()
+    dropped = honorifics() | ranks() | degrees()
+    out = []
+    for w in words:
+        if w in muhammad_forms():
+            out.append("muhammad")
+        elif w in dropped:
+            continue
+        else:
+            out.append(w)
+    return tuple(out)
+
+
+def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` is a contiguous part of ``longer``."""
+    if not shorter or len(shorter) > len(longer):
+        return False
+    n = len(shorter)
+    return any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two name keys can be one person: one is a contiguous part of the other."""
+    if len(a) < len(b):
+        a, b = b, a
+    return contains(a, b)

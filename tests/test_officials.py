@@ -1,0 +1,117 @@
+"""Officials: name bounding, position reading, merging of mentions (own example sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import Pipeline, names
+from extractor.recognizers.officials import find_officials
+from extractor.sentences import split_article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(fields=["officials"])
+
+
+def _span_text(text, span):
+    return None if span is None else text[span[0] : span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "start_word", "expected"),
+    [
+        ("kata Pj Wali Kota Mojokerto Moh. Ali Kuncoro, Rabu", "Moh.", "Moh. Ali Kuncoro"),
+        ("kata Kapolres Kombes Pol Budi Santoso di markas", "Kombes", "Budi Santoso"),
+        ("diserahkan KH Ma'ruf Amin kepada warga", "KH", "Ma'ruf Amin"),
+        ("kata Agus M. Fauzi saat dihubungi", "Agus", "Agus M. Fauzi"),
+        ("ujar Kapten (Purn) Joko Susilo kemarin", "Kapten", "Joko Susilo"),
+        ("kata Presiden Jokowi Senin (7/8)", "Jokowi", "Jokowi"),
+    ],
+)
+def test_bound_name_skips_titles_and_stops_at_non_names(text, start_word, expected):
+    assert _span_text(text, names.bound_name(text, text.index(start_word))) == expected
+
+
+def test_bound_name_has_nothing_after_a_title_alone():
+    text = "kata Bupati dalam sambutannya"
+    assert names.bound_name(text, text.index("dalam")) is None
+
+
+def test_bound_name_left_reads_back_to_the_name_start():
+    text = "Acara dibuka M Ali Kuncoro, Pj Wali Kota Mojokerto."
+    assert _span_text(text, names.bound_name_left(text, text.index(","))) == "M Ali Kuncoro"
+
+
+def test_name_key_drops_honorifics_and_unifies_muhammad():
+    assert names.name_key("Moh. Ali Kuncoro") == names.name_key("Muhammad Ali Kuncoro")
+    assert names.name_key("H. Ahmad Heryawan") == ("ahmad", "heryawan")
+    assert names.same_person(names.name_key("Ali"), names.name_key("M Ali Kuncoro"))
+    assert not names.same_person(names.name_key("Ali Akbar"), names.name_key("M Ali Kuncoro"))
+
+
+def test_position_keeps_its_place_and_body():
+    text = "Sekretaris Komisi A DPRD Kota Malang Harvard Kurniawan dan Kapolres Metro Bekasi Kombes Mustofa hadir."
+    found = find_officials(split_article(text, None))
+    assert [(f.position, _span_text(text, f.name_span)) for f in found] == [
+        ("Sekretaris Komisi A DPRD Kota Malang", "Harvard Kurniawan"),
+        ("Kapolres Metro Bekasi", "Mustofa"),
+    ]
+
+
+def test_unknown_office_words_before_a_known_body_stay_in_the_position():
+    text = "kata Kasi Penkum Kejati DIY Herwatan kepada wartawan."
+    found = find_officials(split_article(text, None))
+    assert [(f.position, _span_text(text, f.name_span)) for f in found] == [("Kasi Penkum Kejati DIY", "Herwatan")]
+
+
+def test_mentions_merge_into_one_official_with_every_position(pipeline):
+    text = (
+        "Penjabat (Pj) Wali Kota Mojokerto Moh. Ali Kuncoro membuka acara. "
+        "Ali yang akrab disapa Mas Pj itu lalu berpidato. "
+        "Lebih lanjut pria yang juga Sekretaris DPRD Jatim itu menjelaskan programnya."
+    )
+    record = pipeline(text)
+    assert len(record.officials) == 1
+    official = record.officials[0]
+    assert official.name == "Moh. Ali Kuncoro"
+    assert official.positions == ["Penjabat (Pj) Wali Kota Mojokerto", "Sekretaris DPRD Jatim"]
+    assert official.acting == "Pj"
+    assert [m.text for m in official.mentions] == ["Moh. Ali Kuncoro", "Ali"]
+    for mention in official.mentions + official.position_mentions:
+        assert text[mention.start : mention.end] == mention.text
+    assert [m.text for m in official.position_mentions] == ["Penjabat (Pj) Wali Kota Mojokerto", "Sekretaris DPRD Jatim"]
+
+
+def test_fullest_name_form_is_chosen(pipeline):
+    record = pipeline("Pemerintahan Prabowo Subianto berjalan setahun. Presiden Prabowo menyampaikan capaiannya.")
+    assert [(o.name, o.positions) for o in record.officials] == [("Prabowo Subianto", ["Presiden"])]
+    assert record.officials[0].name_variants == ["Prabowo"]
+
+
+def test_coordinated_positions_are_split_between_the_people(pipeline):
+    record = pipeline("Presiden dan Wakil Presiden RI Prabowo Subianto dan Gibran Rakabuming Raka menghadiri upacara.")
+    assert [(o.name, o.positions) for o in record.officials] == [
+        ("Prabowo Subianto", ["Presiden RI"]),
+        ("Gibran Rakabuming Raka", ["Wakil Presiden RI"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pengamat politik Universitas Airlangga Budi Santoso menilai kebijakan itu tepat.",
+        "Calon Wakil Presiden Gibran Rakabuming Raka berkampanye di Surabaya.",
+        "Aiptu Sunaryanto membantu warga menyeberang jalan.",
+        "Wali Kota meninjau lokasi banjir kemarin.",
+        "Direktur Utama PT Maju Sejahtera Abadi Rudi Hartono meresmikan pabrik baru.",
+        "Penghematan itu merujuk Instruksi Presiden (Inpres) Nomor 1 Tahun 2025.",
+    ],
+)
+def test_not_officials(pipeline, text):
+    assert pipeline(text).officials == []
+
+
+def test_credit_lines_are_not_officials(pipeline):
+    text = "Bupati Sleman Harda Kiswaya meninjau sawah.\n\nEditor : Joko Santoso\n"
+    assert [o.name for o in pipeline(text).officials] == ["Harda Kiswaya"]

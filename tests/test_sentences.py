@@ -19,6 +19,7 @@ def sentences(text):
         "Pesertanya 144.853 jiwa dari 141.790 penduduk.",
         "Rapat dihadiri camat, lurah, dll. Semua sepakat.".replace(" Semua sepakat.", " semua sepakat."),
         "Tokoh itu, Budi S. Wibowo, menyampaikan pendapat.",
+        "Plt. Direktur Jenderal Imigrasi hadir, juga Pj. Gubernur Jatim.",
         "Gelar itu diterima Ahmad Fauzi S.H. Kemudian ia pulang.".replace(" Kemudian", " kemudian"),
     ],
 )

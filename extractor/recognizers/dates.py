@@ -1,94 +1,822 @@
-"""Dates: every calendar reference, normalised to ISO at its own granularity (first pass)."""
+"""Dates: every calendar reference, normalised to ISO 8601 at its own granularity.
+
+Recognizers find the *parts* a mention states (day, month, year, quarter, half, a weekday, a
+relative offset) with a few anchored regexes; ``assemble`` then works on the whole article:
+
+1. overlaps are resolved (the longest mention wins: "Agustus 2024" over "2024");
+2. a range's open end borrows the year (and month) of the other end ("15-16 Juli 2025",
+   "awal September hingga 13 Oktober 2025");
+3. without a published date, the article's own date line (its first full weekday date)
+   becomes the reference date;
+4. values are computed: a missing year comes from the reference date; relative words count
+   from a *local anchor* -- a weekday date stated in the same sentence, or the nearest one
+   before it, when it lies within a few days of the reference date ("..., ujar X, Jumat
+   (16/2/2024)" dates the "hari ini" of that quote) -- and otherwise from the reference date;
+   "tahun/bulan sebelumnya" count from the date just mentioned;
+5. adjacent forms that name the same day merge into one mention ("Kamis (24/7) kemarin").
+
+Not dates (nothing is produced): durations, ages, clock times, decades, years inside law
+identifiers and award names, amounts and counts, Hijri years alone, URLs and phone numbers.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+from collections.abc import Iterator
+from typing import Any
 
 import regex
 
 from extractor import lexicon
 from extractor.article import Article
-from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
+from extractor.numbers import spelled_number
+from extractor.recognizers.base import (
+    Candidate,
+    Recognizer,
+    provenance,
+    register_field,
+    register_recognizer,
+    resolve_overlaps,
+)
 from schemas import DateItem
+
+# ---------------------------------------------------------------------------- lexicons
+
+_MONTHS = {k.casefold(): int(v) for k, v in lexicon.table("months").items()}
+_WEEKDAYS = {k: int(v) for k, v in lexicon.table("weekdays").items()}
+_PERIODS = {k.casefold(): v for k, v in lexicon.table("date_periods").items()}
+_ORDINALS = dict(lexicon.table("date_ordinals").items())
+
+
+def _relative_table() -> dict[str, tuple[str, int, bool]]:
+    table = {}
+    for phrase, spec in lexicon.table("relative_dates").items():
+        unit, offset, *flags = spec.split()
+        table[phrase.casefold()] = (unit, int(offset), "anaphoric" in flags)
+    return table
+
+
+_RELATIVE = _relative_table()
+
+
+def _ci(entries: tuple[str, ...] | list[str] | str, *, lower: bool = True) -> str:
+    """A case-tolerant alternation (lower, Capitalised, Title and UPPER forms of each entry).
+
+    Spelled out rather than ``(?i:...)``: a case-insensitive alternation is many times slower
+    to scan with, and these patterns run over every article.
+    """
+    if isinstance(entries, str):
+        entries = entries.split("|")
+    forms: set[str] = set()
+    for entry in entries:
+        forms |= {entry, entry[:1].upper() + entry[1:], entry.title(), entry.upper()}
+        if lower:
+            forms.add(entry.lower())
+    return lexicon.alternation(tuple(forms))
+
+
+def _alt(name: str, *, tsv: bool = False, lower: bool = True) -> str:
+    return _ci(tuple(lexicon.table(name)) if tsv else lexicon.words(name), lower=lower)
+
+
+# ---------------------------------------------------------------------------- regex pieces
+# Each pattern starts with a literal or a digit (context before a match is checked in code):
+# the regex engine then skips quickly to candidate positions, which keeps the field cheap.
+
+_H = r"[ \t]"  # horizontal space: a mention never spans a line break
+_MON = rf"{_alt('months', tsv=True, lower=False)}(?!\p{{L}})"
+_WD = _alt("weekdays", tsv=True, lower=False)
+_YEAR = r"(?:1[89]\d{2}|20\d{2}|2100)"
+_SPELLED_WORD = lexicon.alternation(lexicon.words("date_spelled_days"))
+# spelled days are lower-case: "Sebelas Maret" is a university, "satu Agustus 2024" a date
+_SPELLED = rf"{_SPELLED_WORD}(?:{_H}+{_SPELLED_WORD}){{0,3}}"
+_SPELLED_ANY = rf"{_alt('date_spelled_days')}(?:{_H}+{_SPELLED_WORD}){{0,3}}"
+_DAY = rf"(?:\d{{1,2}}(?![\d.,]\d)|{_SPELLED})"
+_ORD = (
+    r"(?:" + lexicon.alternation([k for k in _ORDINALS if not k.islower()])
+    + r"|" + _ci([k for k in _ORDINALS if k.islower()]) + r")(?![\p{L}\d])"
+)
+_PERIOD = _alt("date_periods", tsv=True)
+# what joins the two ends of a range or a coordination
+_LINK = rf"(?:-|–|—|s\.?d\.?|s/d|&|{_ci('hingga|sampai dengan|sampai|dan|atau')})"
+_RANGE_GAP = regex.compile(rf"{_H}*(?:{_LINK}|ke){_H}*(?:{_ci('tanggal|tgl.|tgl')}{_H}+)?")
+# a clock time after a date drops out of the value ("Rabu, 14 Agu 2024 20:47 WIB")
+_TIME = rf"(?:{_H}*,?{_H}*(?:{_ci('pukul')}{_H}*)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:{_H}*(?:WIB|WITA|WIT))?(?!\d))"
+# a deictic word right after a stated date adds nothing ("Kamis (24/7) kemarin", "2026 mendatang")
+_TRAIL = rf"(?:{_H}+(?:kemarin|lalu|mendatang|nanti|ini)(?!\p{{L}}))?"
+_TRAIL_AFTER = regex.compile(_TRAIL)
+_CLOSE_PAREN = regex.compile(rf"{_H}*\)")
+# "Rabu, " / "Rabu (" / "tanggal " right before a date belongs to the mention
+_PART_OF_DAY = _ci("dini hari|pagi|siang|sore|petang|malam")
+_WEEKDAY_BEFORE = regex.compile(
+    rf"(?<!\p{{L}})(?P<wd>{_WD})(?:{_H}+{_PART_OF_DAY})?{_H}*,?{_H}*(?P<paren>\(?){_H}*\Z"
+)
+_TANGGAL_BEFORE = regex.compile(rf"(?<!\p{{L}}){_ci('tanggal|tgl.|tgl')}{_H}+\Z")
+_MONTH_PART_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{_ci('awal|akhir|pertengahan|medio')}{_H}+)?(?:{_ci('bulan')}{_H}+)?\Z")
+_MONTH_CUE_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_month_cues')}{_H}+(?:{_ci('bulan')}{_H}+)?\Z")
+
+_BLOCKED_GENERAL = regex.compile(
+    r"(?:https?://|www\.)\S+"  # URLs
+    r"|(?:\+62|\(0\d{2,3}\)|0\d{2,3})[ .-]?\d{3,4}[ .-]?\d{3,5}(?!\d)"  # phone numbers
+)
+# e-mail addresses and bare domains ("detik.com/2024/...") are found by their "@" or ending and
+# widened in code: a pattern that starts at every word and looks for a dot later is slow
+_EMAIL_OR_DOMAIN = regex.compile(r"@[\w-]+\.[\w.-]+|\.(?:com|net|org|id)(?![\w])")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+")
+# a year closes a law identifier ("UU Nomor 23 Tahun 2014", "PP No. 40 Tahun 2025", "Keputusan
+# Presiden RI No 28 / P Tahun 2024") or an award name ("Mandaya Awards 2025"): both are read
+# backwards from the year, in a short window
+_NOMOR = rf"{_ci('nomor|nomer|no')}\.?{_H}*\d[\w.\-]*(?:{_H}*/{_H}*[\w.\-]+){{0,4}}"
+_LAW_BEFORE = regex.compile(
+    rf"(?<!\p{{L}})(?:{_alt('date_regulation_heads')}\.?{_H}+(?:{_NOMOR}|\d[\w.\-]*(?:{_H}*/{_H}*[\w.\-]+){{0,4}})|{_NOMOR})"
+    rf"{_H}+{_ci('tahun')}{_H}+\Z"
+    rf"|(?<!\p{{L}})(?:UUD|{_ci('Undang-Undang Dasar')})(?:{_H}+(?:NRI|{_ci('Negara Republik Indonesia')}))?{_H}+(?:{_ci('tahun')}{_H}+)?\Z"
+)
+# the year belongs to an award name when the word before it is capitalised (checked in code)
+# and no break word ("pada", "tahun") stands between the head word and the year
+_AWARD_BEFORE = regex.compile(
+    rf"(?<!\p{{L}}){_alt('date_award_heads')}"
+    rf"(?:{_H}+(?!{_alt('date_award_breaks')}(?!\p{{L}}))(?!{_MON})(?P<word>[\p{{L}}\d][\p{{L}}\d'’&.\-]*)){{0,6}}"
+    rf"{_H}+\Z"
+)
+_QUANTITY_BEFORE = regex.compile(rf"(?:^|[^\p{{L}}$]){_alt('date_quantity_prefixes')}\.?{_H}*$")
+_COUNT_AFTER = regex.compile(
+    rf"{_H}*{_ci(lexicon.words('date_quantity_nouns') + lexicon.words('people_nouns'))}(?![\p{{L}}\d])"
+)
+_YEAR_CUE_BEFORE = regex.compile(
+    rf"(?:TA|{_ci('tahun|thn|periode|sejak|pada|hingga|sampai|akhir|awal|pertengahan|medio')}){_H}+$"
+)
+_TAHUN_BEFORE = regex.compile(rf"(?:{_ci('tahun anggaran|tahun')}|TA){_H}+$")
+_NAME_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_name_prefixes')}\.?{_H}*$")
+_RECURRING_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_recurring_words')}{_H}+(?:{_ci('hari')}{_H}+)?$")
+_WEEKDAY_LIST_AFTER = regex.compile(rf"{_H}*(?:{_LINK}|/){_H}*{_WD}(?!\p{{L}})")
+_WEEKDAY_LIST_BEFORE = regex.compile(rf"{_WD}{_H}*(?:{_LINK}|/|,){_H}*$")
+# context that makes a lone weekday a date: "kata X, Sabtu.", "pada Rabu malam", "Kamis lalu"
+_WEEKDAY_CUE_BEFORE = regex.compile(
+    rf"(?:[,(]|(?<!\p{{L}}){_ci('pada|hari|sejak|hingga|sampai|mulai|jelang|menjelang|sebelum|setelah|sesudah|usai|tanggal')}){_H}*$"
+)
+_WEEKDAY_CUE_AFTER = regex.compile(
+    rf"(?:{_H}*(?:[,.;:)!?\"”]|$)|{_H}+{_ci('malam|pagi|siang|sore|dini|petang|lalu|kemarin|mendatang|depan|nanti|ini|pekan|minggu|pukul|waktu|di')}(?!\p{{L}}))"
+)
+_TITLE_WORD_AFTER = regex.compile(rf"{_H}+\p{{Lu}}\p{{Ll}}")
+_ADJACENT_GAP = regex.compile(rf"[ \t,()]*(?:{_PART_OF_DAY}[ \t,()]*)?")
+# "selama dua hari ini" counts days (a duration), it does not name today
+_COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_ci('beberapa|sekian|para')}){_H}+\Z")
+# words that put a lone weekday in the future ("akan digelar Rabu"); otherwise it is the last one
+_FUTURE_CUE = regex.compile(rf"(?<!\p{{L}}){_ci('akan|bakal|rencananya|direncanakan|dijadwalkan|dijadwalkan|hendak|nanti')}(?!\p{{L}})")
+
+
+# ---------------------------------------------------------------------------- small helpers
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    index = y * 12 + (m - 1) + k
+    return index // 12, index % 12 + 1
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _nearest_day(ref: dt.date, m: int | None, d: int) -> dt.date | None:
+    """Day ``d`` of month ``m`` (of a month next to ref's when None) in the year nearest ``ref``."""
+    if m is None:
+        options = [_date(*_add_months(ref.year, ref.month, k), d) for k in (-1, 0, 1)]
+    else:
+        options = [_date(ref.year + k, m, d) for k in (-1, 0, 1)]
+    options = [o for o in options if o is not None]
+    return min(options, key=lambda o: abs((o - ref).days)) if options else None
+
+
+def _year_of(text: str, first: int | None = None) -> int:
+    """A four-digit year; a two-digit one is read in the century of ``first`` (or 2000)."""
+    if len(text) == 4:
+        return int(text)
+    century = (first // 100 * 100) if first else 2000
+    return century + int(text)
+
+
+def _ordinal(text: str) -> int | None:
+    value = _ORDINALS.get(text) or _ORDINALS.get(text.casefold())
+    return int(value) if value else None
+
+
+def _day_number(text: str) -> int | None:
+    value = int(text) if text.isdigit() else spelled_number(regex.sub(r"\s+", " ", text))
+    return value if value is not None and 1 <= value <= 31 else None
+
+
+def _month_number(text: str) -> int | None:
+    # month names are capitalised in news; "mar" or "des" in running text is not a month
+    return _MONTHS.get(text.rstrip(".").casefold()) if text[:1].isupper() else None
+
+
+def _inside(ranges: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in ranges)
+
+
+@functools.lru_cache(maxsize=4)
+def _general_blocks(text: str) -> tuple[tuple[int, int], ...]:
+    """URLs, e-mail addresses, bare domains and phone numbers: no date inside them."""
+    blocks = [m.span() for m in _BLOCKED_GENERAL.finditer(text) if m.group()[0] != "0" or _starts_word(text, m.start(), ".,")]
+    for m in _EMAIL_OR_DOMAIN.finditer(text):
+        start, end = m.span()
+        while start > 0 and text[start - 1] in _DOMAIN_CHARS:
+            start -= 1
+        if end < len(text) and text[end] == "/":
+            while end < len(text) and not text[end].isspace():
+                end += 1
+        blocks.append((start, end))
+    return tuple(blocks)
+
+
+def _part(kind: str, gran: str, **parts: Any) -> dict[str, Any]:
+    """Candidate attributes: what the mention states; values are computed in ``assemble``."""
+    return {"kind": kind, "gran": gran, **parts}
+
+
+# ---------------------------------------------------------------------------- recognizers
+
+register_field("dates", "DATE", lambda candidates, article: assemble(candidates, article))
+
+
+def _starts_word(text: str, index: int, also: str = "") -> bool:
+    """Whether ``index`` begins a word: no letter or digit (or one of ``also``) right before it."""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in also)
+
+
+@functools.lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+def _find_phrases(text: str, phrases: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    """Every whole-word occurrence of the lower-case ``phrases`` in ``text`` (any case)."""
+    lowered = _lowered(text)
+    if len(lowered) != len(text):  # a rare character changed length when lower-cased
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    for phrase in phrases:
+        at = lowered.find(phrase)
+        while at != -1:
+            end = at + len(phrase)
+            if _starts_word(text, at) and (end == len(text) or not text[end].isalnum()):
+                yield at, end, phrase
+            at = lowered.find(phrase, at + 1)
+
+
+def _weekday_before(text: str, start: int) -> regex.Match[str] | None:
+    return _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+
+
+class _DateRecognizer(Recognizer):
+    field = "dates"
+
+
+@register_recognizer
+class NumericDateRecognizer(_DateRecognizer):
+    """"Rabu (25/9/2024)", "(7/11)", "Senin (6/10/25)", "25/9/2024", "Jumat 16/2", "2024-08-14"."""
+
+    name = "numeric_date"
+    pattern = regex.compile(
+        rf"(?|\({_H}*(?P<d>\d{{1,2}}){_H}*/{_H}*(?P<m>\d{{1,2}})(?:{_H}*/{_H}*(?P<y>\d{{4}}|\d{{2}}))?{_H}*\)"
+        rf"|(?P<d>\d{{1,2}})(?P<sep>[/\-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/])"
+        rf"|(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])"
+        rf"|(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d\-]))"
+        rf"{_TIME}?{_TRAIL}"
+    )
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text = article.text
+        blocks = _general_blocks(text)
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            paren = text[start] == "("
+            if not paren and not _starts_word(text, start, "/.,-"):
+                continue
+            wd = _weekday_before(text, start)
+            if wd and wd["paren"] and not paren:
+                wd = None
+            # without brackets, a day/month needs a four-digit year or a weekday before it:
+            # "3/4" alone may be a fraction or a score
+            if not paren and not wd and (m["y"] is None or len(m["y"]) == 2):
+                continue
+            day, month = int(m["d"]), int(m["m"])
+            year = _year_of(m["y"]) if m["y"] else None
+            if not (1 <= month <= 12 and 1 <= day <= 31) or _inside(blocks, start, end):
+                continue
+            if year is not None and _date(year, month, day) is None:
+                continue
+            if wd:
+                start = wd.start()
+            yield Candidate(start, end, None, _part("date", "day", y=year, m=month, d=day, weekday=bool(wd)))
+
+
+@register_recognizer
+class NamedDateRecognizer(_DateRecognizer):
+    """"14 Agu 2024", "Selasa, 21 Oktober 2025 20:47 WIB", "satu Agustus 2024", "23 Mei",
+    "15-16 Juli 2025" (two mentions), "tanggal 14"."""
+
+    name = "named_date"
+    # found from the month name (a capitalised word, quick to scan for), then read backwards
+    # for the day and forwards for the year
+    pattern = regex.compile(rf"(?P<mon>{_MON})\.?(?:{_H}*,?{_H}*(?:{_ci('tahun')}{_H}+)?(?P<y>{_YEAR})(?!\d))?{_TIME}?")
+    day_before = regex.compile(
+        rf"(?:(?P<d1>{_DAY}){_H}*{_LINK}{_H}*)?(?P<d>{_DAY}){_H}+(?:{_ci('bulan')}{_H}+)?\Z"
+    )
+    # "tanggal 14": a day of the reference month
+    day_only = regex.compile(rf"{_ci('tanggal|tgl.|tgl')}{_H}+(?P<d>\d{{1,2}})(?![\d/]|[.,]\d|{_H}*(?:{_MON}|/))(?P<trail>{_TRAIL})")
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text = article.text
+        blocks = _general_blocks(text)
+        for m in self.pattern.finditer(text):
+            month = _month_number(m["mon"])
+            if month is None or not _starts_word(text, m.start()):
+                continue
+            days = self.day_before.search(text, max(0, m.start() - 60), m.start())
+            if days is None:
+                continue
+            start, end = days.start(), m.end()
+            if not _starts_word(text, start, "/.,") or _inside(blocks, start, end):
+                continue
+            day = _day_number(days["d"])
+            if day is None:
+                continue
+            if _NAME_BEFORE.search(text, max(0, start - 30), start):
+                continue  # "Jalan 17 Agustus", "Universitas 17 Agustus 1945"
+            year = int(m["y"]) if m["y"] else None
+            if year is not None and _date(year, month, day) is None:
+                continue
+            if tanggal := _TANGGAL_BEFORE.search(text, max(0, start - 12), start):
+                start = tanggal.start()
+            wd = _weekday_before(text, start)
+            if wd:
+                start = wd.start()
+                if wd["paren"]:
+                    close = _CLOSE_PAREN.match(text, end)
+                    if close is None:
+                        start, wd = days.start(), None
+                    else:
+                        end = close.end()
+            end = _TRAIL_AFTER.match(text, end).end()
+            if days["d1"] and (first := _day_number(days["d1"])) is not None and first < day:
+                # "15-16 Juli 2025": the first end is its own mention, with month and year carried
+                yield Candidate(start, days.end("d1"), None, _part("date", "day", y=year, m=month, d=first, weekday=bool(wd)))
+                yield Candidate(days.start("d"), end, None, _part("date", "day", y=year, m=month, d=day, weekday=False))
+                continue
+            yield Candidate(start, end, None, _part("date", "day", y=year, m=month, d=day, weekday=bool(wd)))
+        for m in self.day_only.finditer(text):
+            day = _day_number(m["d"])
+            if day is not None and _starts_word(text, m.start()):
+                yield Candidate(m.start(), m.end(), None, _part("date", "day", y=None, m=None, d=day, weekday=False), priority=-1)
+
+
+@register_recognizer
+class MonthRecognizer(_DateRecognizer):
+    """"Agustus 2024", "Januari-Maret 2024" (two), "Mei tahun lalu", "pertengahan November",
+    "Mei lalu", "bulan Mei"."""
+
+    name = "month"
+    with_year = regex.compile(
+        rf"(?P<m1>{_MON})\.?(?:{_H}*(?:{_LINK}|/){_H}*(?:{_ci('bulan')}{_H}+)?(?P<m2>{_MON})\.?)?{_H}*,?{_H}*"
+        rf"(?:(?:{_ci('tahun')}{_H}+)?(?P<y>{_YEAR})(?!\d)|{_ci('tahun')}{_H}+(?P<yrel>{_ci('lalu|kemarin|ini|depan')})(?!\p{{L}}))"
+        rf"{_TRAIL}"
+    )
+    without_year = regex.compile(
+        rf"(?P<mon>{_MON})(?!\.?{_H}*\d)(?:{_H}+(?P<mod>{_ci('lalu|kemarin|mendatang|depan|nanti|ini')})(?!\p{{L}}))?"
+    )
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text = article.text
+        for m in self.with_year.finditer(text):
+            start = m.start()
+            if not _starts_word(text, start):
+                continue
+            month = _month_number(m["m2"] or m["m1"])
+            if month is None:
+                continue
+            start = _MONTH_PART_BEFORE.search(text, max(0, start - 25), start).start()
+            year = int(m["y"]) if m["y"] else None
+            offset = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}.get((m["yrel"] or "").casefold(), 0)
+            attrs = dict(y=year, m=month, year_offset=offset)
+            first = _month_number(m["m1"]) if m["m2"] else None
+            if first is not None and first < month:
+                yield Candidate(start, m.end("m1"), None, _part("date", "month", **{**attrs, "m": first}))
+                yield Candidate(m.start("m2"), m.end(), None, _part("date", "month", **attrs))
+            else:
+                yield Candidate(start, m.end(), None, _part("date", "month", **attrs))
+        for m in self.without_year.finditer(text):
+            start = m.start()
+            month = _month_number(m["mon"])
+            if month is None or not _starts_word(text, start):
+                continue
+            cue = _MONTH_CUE_BEFORE.search(text, max(0, start - 25), start)
+            mod = (m["mod"] or "").casefold()
+            if not cue and mod in ("", "ini"):
+                continue  # a month name alone may be a person's name ("Mei"); it needs a cue
+            start = _MONTH_PART_BEFORE.search(text, max(0, start - 25), start).start()
+            direction = "past" if mod in ("lalu", "kemarin") else "future" if mod in ("mendatang", "depan", "nanti") else None
+            yield Candidate(start, m.end(), None, _part("date", "month", y=None, m=month, direction=direction), priority=-1)
+
+
+@register_recognizer
+class PeriodRecognizer(_DateRecognizer):
+    """"triwulan II 2024", "kuartal III" (year from the reference date), "semester I 2024",
+    "Semester I dan II 2024" (two), "Q3 2025"."""
+
+    name = "period"
+    pattern = regex.compile(
+        rf"(?|(?P<kind>{_PERIOD}){_H}+(?:ke-?{_H}*)?(?P<n>{_ORD})"
+        rf"(?:{_H}*(?:{_LINK}|,){_H}*(?:{_PERIOD}{_H}+)?(?:ke-?{_H}*)?(?P<n2>{_ORD}))?"
+        rf"(?:{_H}*[/,\-]?{_H}*(?:{_ci('tahun anggaran|tahun')}{_H}+)?(?P<y>{_YEAR})(?!\d))?"
+        rf"|(?P<kind>Q)(?P<n>[1-4]){_H}*[/\-]?{_H}*(?P<y>{_YEAR})(?!\d))"
+    )
+
+    words = tuple(_PERIODS)
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text = article.text
+        lowered = _lowered(text)
+        if not any(word in lowered for word in self.words) and "Q" not in text:
+            return  # most articles name no quarter or half-year: skip the scan
+        for m in self.pattern.finditer(text):
+            if not _starts_word(text, m.start()):
+                continue
+            unit = "Q" if m["kind"] == "Q" else _PERIODS[m["kind"].casefold()]
+            limit = 4 if unit == "Q" else 2
+            first = _ordinal(m["n"])
+            second = _ordinal(m["n2"]) if m["n2"] else None
+            year = int(m["y"]) if m["y"] else None
+            if first is None or first > limit or (second is not None and not first < second <= limit):
+                continue
+            if year is None and unit == "H":
+                continue  # "semester 2" without a year is as often a school term
+            gran = "quarter" if unit == "Q" else "half"
+            if second is None:
+                yield Candidate(m.start(), m.end(), None, _part("date", gran, y=year, n=first))
+            else:
+                yield Candidate(m.start(), m.end("n"), None, _part("date", gran, y=year, n=first))
+                yield Candidate(m.start("n2"), m.end(), None, _part("date", gran, y=year, n=second))
+
+
+@register_recognizer
+class YearRecognizer(_DateRecognizer):
+    """"tahun 2017", "APBD 2024", "pada 2023", "2019-2024" (two), "2021/22", "1446 H/2025 M"
+    (2025); not years in law identifiers, award names, amounts and counts."""
+
+    name = "year"
+    pattern = regex.compile(
+        rf"(?P<y1>{_YEAR})"
+        rf"(?:{_H}*[\-–—/]{_H}*(?P<y2>{_YEAR}|\d{{2}})(?!\d))?"
+        rf"(?![\p{{L}}\d]|[.,]\d|-?an(?!\p{{L}}))(?P<trail>{_TRAIL})"
+    )
+    # "152/2019" is a regulation number, "1446 H/2025 M" a Hijri year then the Gregorian one
+    number_slash = regex.compile(rf"\d[^\s/]*(?:/[^\s/]*)*/{_H}?\Z")
+
+    @staticmethod
+    def _names_part(text: str, start: int) -> bool:
+        """Whether the year at ``start`` closes a law identifier or an award name."""
+        if _LAW_BEFORE.search(text, max(0, start - 80), start):
+            return True
+        award = _AWARD_BEFORE.search(text, max(0, start - 120), start)
+        return award is not None and (not award.captures("word") or not award.captures("word")[-1][0].islower())
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text = article.text
+        blocks = list(_general_blocks(text))
+        if doc is not None and "awards" in getattr(doc, "spans", {}):
+            blocks += [(span.start_char, span.end_char) for span in doc.spans["awards"]]
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            if not _starts_word(text, start, ".,-") or self.number_slash.search(text, max(0, start - 30), start):
+                continue
+            if _inside(blocks, m.start("y1"), m.end("y1")) or self._names_part(text, start):
+                continue
+            before = text[max(0, start - 30) : start]
+            cued = _YEAR_CUE_BEFORE.search(before) is not None
+            if _QUANTITY_BEFORE.search(before):
+                continue  # "Rp 2024", "sebanyak 2024", "No. 2019"
+            if not cued and not m["y2"] and not m["trail"] and _COUNT_AFTER.match(text, m.end("y1")):
+                continue  # "2024 orang", "2000 meter"
+            if tahun := _TAHUN_BEFORE.search(before):
+                start -= len(tahun.group())
+            first = int(m["y1"])
+            second = _year_of(m["y2"], first) if m["y2"] else None
+            if second is not None and second > first:
+                yield Candidate(start, m.end("y1"), None, _part("date", "year", y=first))
+                yield Candidate(m.start("y2"), end, None, _part("date", "year", y=second))
+            else:
+                yield Candidate(start, m.end("y1") if second is not None else end, None, _part("date", "year", y=first))
+
+
+@register_recognizer
+class RelativeRecognizer(_DateRecognizer):
+    """"kemarin", "hari ini", "tahun lalu", "pekan depan", "bulan sebelumnya", "5 tahun silam",
+    "4-5 tahun lalu" (two)."""
+
+    name = "relative"
+    # the phrases are found with str.find on the lower-cased text: much quicker than a regex
+    # alternation that would be tried at every lower-case letter
+    phrases = tuple(sorted(_RELATIVE, key=len, reverse=True))
+    # "N tahun lalu" is found from its last word, then read backwards in a short window
+    ago = regex.compile(r"(?:lalu|silam)(?!\p{L})")
+    counted = regex.compile(
+        rf"(?P<n>\d{{1,3}}|{_SPELLED_ANY})(?:{_H}*(?:-|–|{_ci('hingga|sampai|atau')}){_H}*(?P<n2>\d{{1,3}}|{_SPELLED_ANY}))?"
+        rf"{_H}+(?P<unit>{_ci('tahun|bulan|pekan|minggu|hari')}){_H}+(?:yang{_H}+)?(?:lalu|silam)\Z"
+    )
+    units = {"tahun": "year", "bulan": "month", "pekan": "week", "minggu": "week", "hari": "day"}
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text = article.text
+        for start, end, phrase in _find_phrases(text, self.phrases):
+            if start and text[start - 1] == "-":
+                continue  # "bertahun-tahun lalu" is vague
+            if _COUNT_BEFORE.search(text, max(0, start - 25), start):
+                continue  # "dua hari ini", "beberapa tahun lalu"
+            unit, offset, anaphoric = _RELATIVE[phrase]
+            yield Candidate(start, end, None, _part("relative", unit, unit=unit, offset=offset, anaphoric=anaphoric))
+        for ago in self.ago.finditer(text):
+            m = self.counted.search(text, max(0, ago.start() - 50), ago.end())
+            if m is None or not _starts_word(text, m.start(), ".,"):
+                continue
+            unit = self.units[m["unit"].casefold()]
+            n = self._count(m["n"])
+            if n is None:
+                continue
+            n2 = self._count(m["n2"]) if m["n2"] else None
+            if n2 is not None and n < n2:
+                yield Candidate(m.start(), m.end("n"), None, _part("relative", unit, unit=unit, offset=-n, anaphoric=False))
+                yield Candidate(m.start("n2"), m.end(), None, _part("relative", unit, unit=unit, offset=-n2, anaphoric=False))
+            else:
+                yield Candidate(m.start(), m.end(), None, _part("relative", unit, unit=unit, offset=-n, anaphoric=False))
+
+    @staticmethod
+    def _count(text: str) -> int | None:
+        value = int(text) if text.isdigit() else spelled_number(regex.sub(r"\s+", " ", text).casefold())
+        return value if value is not None and 0 < value < 200 else None
+
+
+@register_recognizer
+class WeekdayRecognizer(_DateRecognizer):
+    """A weekday alone: "Sabtu" (the nearest Saturday), "Rabu mendatang", "Kamis lalu",
+    "Rabu pekan depan"; not "setiap Senin", "salat Jumat", "Senin-Jumat"."""
+
+    name = "weekday"
+    pattern = regex.compile(
+        rf"(?P<wd>{_WD})(?![\p{{L}}\d'’\-])(?!{_H}*,?{_H}*\(?{_H}*\d)"
+        rf"(?:{_H}+(?P<week>pekan|minggu){_H}+(?P<wmod>lalu|depan|ini|kemarin)(?!\p{{L}})"
+        rf"|{_H}+(?P<mod>lalu|kemarin|mendatang|depan|nanti|ini)(?!\p{{L}}))?"
+    )
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text = article.text
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            if not _starts_word(text, start, "'’-"):
+                continue
+            mod = (m["mod"] or "").casefold()
+            if m["wd"].casefold() == "minggu" and mod in ("lalu", "ini", "depan", "kemarin"):
+                continue  # "Minggu lalu" is last week (a relative phrase)
+            before = text[max(0, start - 40) : start]
+            if _RECURRING_BEFORE.search(before) or _WEEKDAY_LIST_BEFORE.search(before) or _WEEKDAY_LIST_AFTER.match(text, end):
+                continue
+            if not mod and not m["week"]:
+                if _TITLE_WORD_AFTER.match(text, end):
+                    continue  # "Jumat Berkah", "Rabu Abu"
+                if not (_WEEKDAY_CUE_BEFORE.search(before) or _WEEKDAY_CUE_AFTER.match(text, end)):
+                    continue
+            week_offset = None
+            if m["week"]:
+                week_offset = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[m["wmod"]]
+            direction = "past" if mod in ("lalu", "kemarin") else "future" if mod in ("mendatang", "depan", "nanti") else None
+            sentence_start = article.sentence_span(start)[0]
+            ahead = _FUTURE_CUE.search(text, sentence_start, start) is not None
+            weekday = _WEEKDAYS[m["wd"].title() if m["wd"].isupper() else m["wd"]]
+            yield Candidate(
+                start, end, None,
+                _part("weekday", "day", wd=weekday, direction=direction, week_offset=week_offset, ahead=ahead),
+                priority=-1,
+            )
+
+
+# ---------------------------------------------------------------------------- assembling
+
+
+def _carry_range_ends(kept: list[Candidate], text: str) -> None:
+    """The open first end of a range takes the year (and month) the other end states."""
+    for left, right in zip(kept, kept[1:]):
+        a, b = left.attrs, right.attrs
+        if a["kind"] != "date" or b["kind"] != "date" or a.get("y") is not None or b.get("y") is None:
+            continue
+        if not _RANGE_GAP.fullmatch(text, left.end, right.start):
+            continue
+        a["y"] = b["y"]
+        if a["gran"] == "day" and a.get("m") is None:
+            a["m"] = b.get("m")
+        a["carried"] = True
+
+
+def _dateline(kept: list[Candidate]) -> dt.date | None:
+    """The article's own date: its first full weekday date (a header line or the lead's)."""
+    for cand in kept:
+        a = cand.attrs
+        if a["kind"] == "date" and a["gran"] == "day" and a.get("weekday") and a.get("y") and a.get("m"):
+            return _date(a["y"], a["m"], a["d"])
+    return None
+
+
+def _stated_value(a: dict[str, Any], ref: dt.date | None) -> tuple[str | None, bool]:
+    """Value of a stated date (parts from the text, a missing year from ``ref``) and whether
+    it needed ``ref``."""
+    y, gran = a.get("y"), a["gran"]
+    implied = y is None and not a.get("carried")
+    if gran == "day":
+        if a.get("m") is None or y is None:
+            if ref is None:
+                return None, True
+            day = _nearest_day(ref, a.get("m"), a["d"]) if y is None else _date(y, ref.month, a["d"])
+            return (day.isoformat() if day else None), True
+        day = _date(y, a["m"], a["d"])
+        return (day.isoformat() if day else None), implied
+    if y is None:
+        if ref is None:
+            return None, True
+        y = ref.year + a.get("year_offset", 0)
+        month = a.get("m")
+        if gran == "month" and a.get("direction") == "past" and month > ref.month:
+            y -= 1
+        elif gran == "month" and a.get("direction") == "future" and month < ref.month:
+            y += 1
+        implied = True
+    elif gran == "month":
+        y += a.get("year_offset", 0)
+    if gran == "month":
+        return f"{y:04d}-{a['m']:02d}", implied
+    if gran == "quarter":
+        return f"{y:04d}-Q{a['n']}", implied
+    if gran == "half":
+        return f"{y:04d}-H{a['n']}", implied
+    return f"{y:04d}", implied
+
+
+class _Anchors:
+    """Weekday dates the text states, for relative words said on that day."""
+
+    WINDOW = 2  # days an anchor may lie from the reference date: further, it dates another event
+
+    def __init__(self, kept: list[Candidate], article: Article):
+        self.article = article
+        ref = article.reference_date
+        self.points = [
+            (c.start, c.attrs["date"])
+            for c in kept
+            if c.attrs.get("weekday") and c.attrs.get("date") is not None
+            and (ref is None or abs((c.attrs["date"] - ref).days) <= self.WINDOW)
+        ]
+        self.starts = [p for p, _ in self.points]
+
+    def day_for(self, offset: int) -> dt.date | None:
+        """The nearest anchor in the sentence holding ``offset``, else the nearest before it."""
+        s_start, s_end = self.article.sentence_span(offset)
+        same = [(abs(p - offset), d) for p, d in self.points if s_start <= p < s_end]
+        if same:
+            return min(same, key=lambda x: x[0])[1]
+        at = bisect.bisect_left(self.starts, offset)
+        if at > 0:
+            return self.points[at - 1][1]
+        return self.article.reference_date
+
+
+def _antecedent(kept: list[Candidate], index: int, article: Article, unit: str) -> Any:
+    """For "tahun/bulan/hari sebelumnya": the date stated just before, in the same sentence
+    (or, for years and months, earlier in the paragraph)."""
+    cand = kept[index]
+    sentence = article.sentence_span(cand.start)
+    paragraph = article.paragraph_span(cand.start)
+    scope = sentence if unit in ("day", "week") else paragraph
+    wanted = {"year": ("day", "month", "quarter", "half", "year"), "month": ("day", "month"), "week": ("day",), "day": ("day",)}[unit]
+    for other in reversed(kept[:index]):
+        if other.start < scope[0]:
+            break
+        a = other.attrs
+        if a["kind"] == "date" and a["gran"] in wanted and a.get("value"):
+            return a["value"]
+    return None
+
+
+def _relative_value(cand: Candidate, index: int, kept: list[Candidate], article: Article, anchors: _Anchors) -> str | None:
+    a = cand.attrs
+    unit, offset = a["unit"], a["offset"]
+    ref = article.reference_date
+    if a["anaphoric"]:
+        base = _antecedent(kept, index, article, unit)
+        if base is None:
+            if unit in ("day", "week") or ref is None:
+                return None
+            base = ref.isoformat()
+        if unit == "year":
+            return f"{int(base[:4]) + offset:04d}"
+        if unit == "month":
+            y, m = _add_months(int(base[:4]), int(base[5:7]), offset)
+            return f"{y:04d}-{m:02d}"
+        day = dt.date.fromisoformat(base) + dt.timedelta(days=offset * (7 if unit == "week" else 1))
+        return _iso_week(day) if unit == "week" else day.isoformat()
+    if ref is None:
+        return None
+    if unit == "year":
+        return f"{ref.year + offset:04d}"
+    if unit == "month":
+        y, m = _add_months(ref.year, ref.month, offset)
+        return f"{y:04d}-{m:02d}"
+    base = anchors.day_for(cand.start)
+    if unit == "week":
+        return _iso_week(base + dt.timedelta(weeks=offset))
+    return (base + dt.timedelta(days=offset)).isoformat()
+
+
+def _weekday_value(a: dict[str, Any], ref: dt.date | None) -> str | None:
+    if ref is None:
+        return None
+    wd = a["wd"]
+    if a.get("week_offset") is not None:
+        monday = ref - dt.timedelta(days=ref.isoweekday() - 1)
+        return (monday + dt.timedelta(weeks=a["week_offset"], days=wd - 1)).isoformat()
+    delta = (wd - ref.isoweekday()) % 7  # 0..6 days ahead
+    if a.get("direction") == "past":
+        delta = delta - 7 if delta else -7
+    elif a.get("direction") == "future":
+        delta = delta or 7
+    elif delta and not a.get("ahead"):
+        delta -= 7  # news reports what happened: a lone weekday is the last such day (or today)
+    return (ref + dt.timedelta(days=delta)).isoformat()
+
+
+def _merge_same_day(kept: list[Candidate], text: str) -> list[Candidate]:
+    """Adjacent forms naming one day are one mention ("hari ini, Kamis (18/9)", "hari Jumat,
+    hari ini"); the stated date gives the value."""
+    merged: list[Candidate] = []
+    for cand in kept:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.attrs["gran"] == "day" == cand.attrs["gran"]
+            and prev.value is not None and cand.value is not None
+            and _ADJACENT_GAP.fullmatch(text, prev.end, cand.start)
+            and cand.start - prev.end <= 16
+        ):
+            deictic = [c for c in (prev, cand) if c.attrs["kind"] != "date"]
+            stated = [c for c in (prev, cand) if c.attrs["kind"] == "date"]
+            if deictic and (len(stated) == 1 or prev.value == cand.value):
+                keep = stated[0] if stated else prev
+                merged[-1] = Candidate(prev.start, cand.end, keep.value, keep.attrs, keep.recognizer, keep.priority)
+                continue
+        merged.append(cand)
+    return merged
 
 
 def assemble(candidates: list[Candidate], article: Article) -> list[DateItem]:
-    return [
-        DateItem(
-            text=article.text[c.start : c.end],
-            value=c.value,
-            granularity=c.attrs.get("granularity"),
-            relative=c.attrs.get("relative", False),
-            **provenance(article, c.start, c.end),
+    kept = resolve_overlaps(candidates)
+    text = article.text
+    _carry_range_ends(kept, text)
+    if article.published is None and article.dateline is None:
+        article.dateline = _dateline(kept)
+    ref = article.reference_date
+    for cand in kept:
+        a = cand.attrs
+        if a["kind"] == "date":
+            a["value"], a["relative"] = _stated_value(a, ref)
+            if a["gran"] == "day" and a["value"]:
+                a["date"] = dt.date.fromisoformat(a["value"])
+    anchors = _Anchors(kept, article)
+    for index, cand in enumerate(kept):
+        a = cand.attrs
+        if a["kind"] == "relative":
+            a["value"], a["relative"] = _relative_value(cand, index, kept, article, anchors), True
+        elif a["kind"] == "weekday":
+            a["value"], a["relative"] = _weekday_value(a, ref), True
+        cand.value = a["value"]
+    items = []
+    for cand in _merge_same_day(kept, text):
+        if cand.value is None and cand.attrs["kind"] == "date" and ref is not None:
+            continue  # a stated date that does not exist is dropped; one without a year stays unresolved
+        items.append(
+            DateItem(
+                text=text[cand.start : cand.end],
+                value=cand.value,
+                granularity=cand.attrs["gran"] if cand.value is not None else None,
+                relative=bool(cand.attrs.get("relative")),
+                **provenance(article, cand.start, cand.end),
+            )
         )
-        for c in resolve_overlaps(candidates)
-    ]
+    return items
 
-
-register_field("dates", "DATE", assemble)
-
-_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
-
-
-def _months() -> dict[str, int]:
-    return {k.lower(): int(v) for k, v in lexicon.table("months").items()}
-
-
-@register_recognizer
-class NumericDateRecognizer(Recognizer):
-    field = "dates"
-    name = "numeric_date"
-    pattern = regex.compile(rf"(?:{_WEEKDAY},?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)|\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b")
-
-    def find(self, article, doc):
-        for m in self.pattern.finditer(article.text):
-            day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-            ref = article.reference_date
-            if year is None:
-                if ref is None:
-                    continue
-                y = ref.year
-            else:
-                y = int(year) + (2000 if len(year) == 2 else 0)
-            try:
-                value = dt.date(y, int(month), int(day)).isoformat()
-            except ValueError:
-                continue
-            yield Candidate(m.start(), m.end(), value, {"granularity": "day", "relative": year is None})
-
-
-@register_recognizer
-class NamedMonthDateRecognizer(Recognizer):
-    field = "dates"
-    name = "named_month_date"
-
-    def __init__(self):
-        self.months = _months()
-        month = lexicon.alternation(tuple(lexicon.table("months")))
-        self.pattern = regex.compile(
-            rf"\b(?:{_WEEKDAY},?\s+)?(?:(\d{{1,2}})\s+)?({month})\.?\s+(\d{{4}})\b", regex.IGNORECASE
-        )
-
-    def find(self, article, doc):
-        for m in self.pattern.finditer(article.text):
-            month = self.months[m.group(2).lower()]
-            year = int(m.group(3))
-            if m.group(1):
-                try:
-                    value, gran = dt.date(year, month, int(m.group(1))).isoformat(), "day"
-                except ValueError:
-                    continue
-            else:
-                value, gran = f"{year:04d}-{month:02d}", "month"
-            yield Candidate(m.start(), m.end(), value, {"granularity": gran})
-
-
-@register_recognizer
-class YearRecognizer(Recognizer):
-    field = "dates"
-    name = "year"
-    pattern = regex.compile(r"\b(?:(?:tahun|pada|sejak|hingga)\s+)?((?:19|20)\d{2})\b(?![.,]\d)", regex.IGNORECASE)
-
-    def find(self, article, doc):
-        for m in self.pattern.finditer(article.text):
-            yield Candidate(m.start(), m.end(), m.group(1), {"granularity": "year"}, priority=-1)

@@ -1,0 +1,96 @@
+"""Unit tests for the dates field beyond the example corpus: resolution rules and helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor import Pipeline
+from extractor.recognizers import dates
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(fields=["dates"])
+
+
+def values(pipeline, text, published=None):
+    return [item.value for item in pipeline(text, published=published).dates]
+
+
+def test_text_equals_the_article_slice(pipeline):
+    text = "Rapat digelar Rabu, 14 Agu 2024 20:47 WIB, lalu ditunda hingga 15-16 Juli 2025 dan kuartal III."
+    record = pipeline(text, published="2024-08-14")
+    assert record.dates
+    for item in record.dates:
+        assert text[item.start : item.end] == item.text
+
+
+def test_granularity_follows_the_value(pipeline):
+    record = pipeline("Laporan triwulan II 2024, semester I 2024, Agustus 2024, tahun 2017 dan pekan lalu.", published="2024-08-14")
+    assert [(d.value, d.granularity.value) for d in record.dates] == [
+        ("2024-Q2", "quarter"), ("2024-H1", "half"), ("2024-08", "month"), ("2017", "year"), ("2024-W32", "week"),
+    ]
+
+
+def test_relative_flag(pipeline):
+    record = pipeline("Kemarin, 14 Agustus 2024, dan besok.", published="2024-08-15")
+    flags = {d.text: d.relative for d in record.dates}
+    assert flags["besok"] is True
+    assert any(not relative for relative in flags.values())
+
+
+def test_dateline_becomes_the_reference_without_published(pipeline):
+    text = "Kamis, 10 Oktober 2024 09:15 WIB\nBupati mengatakan proyek selesai tahun depan."
+    assert values(pipeline, text) == ["2024-10-10", "2025"]
+
+
+def test_unresolved_relative_is_null(pipeline):
+    assert values(pipeline, "Proyek selesai tahun depan.") == [None]
+
+
+def test_local_anchor_only_near_the_reference_date(pipeline):
+    # a weekday date far from the article's date names another event: "hari ini" stays the article's day
+    text = "Kasus terjadi Minggu (9/4/2017) malam. Sumarno datang hari ini."
+    assert values(pipeline, text, "2017-04-14") == ["2017-04-09", "2017-04-14"]
+
+
+def test_a_day_without_year_takes_the_nearest_year(pipeline):
+    assert values(pipeline, "Surat tertanggal (30/12) itu dibahas.", "2025-01-02") == ["2024-12-30"]
+
+
+def test_weekday_resolution():
+    wednesday = dt.date(2025, 10, 22)
+    assert dates._weekday_value({"wd": 1}, wednesday) == "2025-10-20"  # last Monday
+    assert dates._weekday_value({"wd": 3}, wednesday) == "2025-10-22"  # today
+    assert dates._weekday_value({"wd": 5, "ahead": True}, wednesday) == "2025-10-24"
+    assert dates._weekday_value({"wd": 3, "direction": "past"}, wednesday) == "2025-10-15"
+    assert dates._weekday_value({"wd": 3, "direction": "future"}, wednesday) == "2025-10-29"
+    assert dates._weekday_value({"wd": 3, "week_offset": 1}, wednesday) == "2025-10-29"
+
+
+def test_iso_week_crosses_the_year():
+    assert dates._iso_week(dt.date(2025, 12, 29)) == "2026-W01"
+    assert dates._iso_week(dt.date(2021, 1, 3)) == "2020-W53"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diatur UU Nomor 23 Tahun 2014 dan PP No. 40 Tahun 2025.",
+        "Merujuk PMK 152/2019 serta Keputusan Presiden RI No 28 / P Tahun 2024.",
+        "Ia meraih Mandaya Awards 2025.",
+        "Sebanyak 2024 orang hadir membawa Rp 2.024.",
+        "Hubungi 0812-2024-5566.",
+        "Tradisi sejak 1990-an, 1446 H.",
+        "Latihan setiap Senin dan salat Jumat.",
+    ],
+)
+def test_exclusions_produce_nothing(pipeline, text):
+    assert values(pipeline, text, "2025-01-01") == []
+
+
+def test_impossible_days_are_dropped(pipeline):
+    # no day value for a date that does not exist; "Februari 2024" alone still names a month
+    assert values(pipeline, "Tanggal 31 Februari 2024 dan (30/2/2024) tidak ada.") == ["2024-02"]

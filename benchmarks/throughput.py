@@ -8,6 +8,11 @@
 the ratios (b)/(a) and (b)/(c) in articles per second, and the peak resident memory of the
 process. dateparser is slow: ``--dateparser-limit`` times it on the first N articles only
 (its rate is per article, so the ratio stays comparable).
+
+Then the batch machinery (``extractor.batch.process_jobs``, records serialised as for
+``extractor batch``) on the same articles with one worker and with ``--workers`` (default 2):
+the speed-up is measured from the first record onwards ("steady", which leaves out building
+the pipeline in each worker and starting the pool) and also over the whole call ("total").
 """
 
 from __future__ import annotations
@@ -80,6 +85,28 @@ def search_dates(texts: list[dict]) -> None:
             search(row["text"], languages=["id"])
 
 
+def batch_run(texts: list[dict], workers: int) -> dict[str, float]:
+    """One ``process_jobs`` call: total wall time, and time from the first record to the last."""
+    from extractor.batch import Job, process_jobs
+    from extractor.pipeline import as_input
+
+    jobs = [Job(as_input(row, index), "bench", index) for index, row in enumerate(texts)]
+    start = time.perf_counter()
+    first = None
+    records = 0
+    for record_json, _, _ in process_jobs(jobs, workers):
+        records += record_json is not None
+        if first is None:
+            first = time.perf_counter()
+    end = time.perf_counter()
+    steady = end - first if first is not None else 0.0
+    return {"workers": workers, "articles": records, "seconds_total": round(end - start, 3),
+            "seconds_steady": round(steady, 3),
+            "articles_per_s_total": round(records / (end - start), 1),
+            # the first record is the start mark, so it is not counted in the steady rate
+            "articles_per_s_steady": round((records - 1) / steady, 1) if steady else 0.0}
+
+
 def peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
@@ -89,8 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", default="../shared/bench/news_all.jsonl", type=Path)
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--dateparser-limit", type=int, default=300, help="articles timed with dateparser (0: all)")
+    parser.add_argument("--workers", type=int, default=2, help="workers compared with one in the batch run (default 2)")
     parser.add_argument("--json", action="store_true", help="print a JSON object instead of a table")
     args = parser.parse_args(argv)
+    if args.workers < 2:
+        print("error: --workers must be at least 2 (it is compared with one worker)", file=sys.stderr)
+        return 2
     if not args.input.is_file():
         print(f"error: {args.input}: no such file", file=sys.stderr)
         return 2
@@ -109,6 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         "extract_vs_dateparser": round(results["extract"]["articles_per_s"] / results["dateparser"]["articles_per_s"], 2),
         "peak_mb_after_extract": memory,
     }
+    one, many = batch_run(texts, 1), batch_run(texts, args.workers)
+    report["batch"] = {
+        "workers_1": one,
+        f"workers_{args.workers}": many,
+        "speedup_steady": round(many["articles_per_s_steady"] / one["articles_per_s_steady"], 2) if one["articles_per_s_steady"] else None,
+        "speedup_total": round(many["articles_per_s_total"] / one["articles_per_s_total"], 2),
+    }
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -119,6 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extract / tokenise   {report['extract_vs_tokenise']:.3f}x")
     print(f"extract / dateparser {report['extract_vs_dateparser']:.2f}x")
     print(f"peak memory (after extraction) {memory} MB")
+    print()
+    print(f"{'batch':<12}{'articles':>9}{'total s':>9}{'art/s':>9}{'steady s':>10}{'art/s':>9}")
+    for r in (one, many):
+        print(f"{'workers ' + str(r['workers']):<12}{r['articles']:>9}{r['seconds_total']:>9.2f}{r['articles_per_s_total']:>9.1f}"
+              f"{r['seconds_steady']:>10.2f}{r['articles_per_s_steady']:>9.1f}")
+    batch = report["batch"]
+    print(f"speed-up of {args.workers} workers over 1: {batch['speedup_steady']}x from the first record on (steady), "
+          f"{batch['speedup_total']}x including start-up (total)")
     return 0
 
 

@@ -76,21 +76,33 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from extractor.batch import run_batch
+    from extractor.batch import BatchError, require_dask, run_batch
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler goes with --engine dask")
     out = Path(args.out)
-    if out.is_dir():
-        raise UsageError(f"--out {out} is a directory; give a .jsonl file")
-    summary = run_batch(
-        args.inputs,
-        out,
-        errors=Path(args.errors) if args.errors else None,
-        resume=args.resume,
-        workers=args.workers,
-        on_failure=lambda failure: print(f"error: {failure}", file=sys.stderr),
-    )
+    if args.format == "jsonl" and out.is_dir():
+        raise UsageError(f"--out {out} is a directory; give a .jsonl file (or --format csv for a directory of tables)")
+    if args.format == "csv" and out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; --format csv writes a directory of tables")
+    try:
+        if args.engine == "dask":
+            require_dask()
+        summary = run_batch(
+            args.inputs,
+            out,
+            errors=Path(args.errors) if args.errors else None,
+            resume=args.resume,
+            workers=args.workers,
+            format=args.format,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            on_failure=lambda failure: print(f"error: {failure}", file=sys.stderr),
+        )
+    except BatchError as error:
+        raise UsageError(str(error)) from None
     print(summary.line(), file=sys.stderr)
     return EXIT_FAILED if summary.errors else EXIT_OK
 
@@ -120,12 +132,19 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--predictions-dir", metavar="OUT", help="write each article's record to OUT/<id>.json")
     evaluate.set_defaults(run=cmd_evaluate)
 
-    batch = commands.add_parser("batch", help="extract many articles into a JSONL file of records")
+    batch = commands.add_parser("batch", help="extract many articles into JSONL records or CSV tables")
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories of them, .jsonl files")
-    batch.add_argument("--out", required=True, help="the output JSONL file (one ArticleRecord a line)")
+    batch.add_argument("--out", required=True, help="the output: a JSONL file (one ArticleRecord a line), or a directory for --format csv")
+    batch.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
+                       help="jsonl (default), or csv: FIELD.csv per field and articles.csv in the --out directory")
     batch.add_argument("--errors", help="JSONL file of articles that failed (source, line, id, error)")
     batch.add_argument("--resume", action="store_true", help="skip articles already in --out and append")
-    batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1); with --engine dask, those of the LocalCluster")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help='local processes (default), or a Dask cluster (pip install -e ".[dask]")')
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: a running cluster's scheduler (tcp://host:8786); "
+                            "default: a LocalCluster of --workers processes")
     batch.set_defaults(run=cmd_batch)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of records and gold files")

@@ -150,29 +150,21 @@ def make_sentence_splitter(nlp: Language, name: str, mark_tokens: bool) -> Sente
     return SentenceSplitter(name, mark_tokens)
 
 
-@Language.factory("id_dates")
-def make_dates(nlp: Language, name: str) -> FieldComponent:
-    return FieldComponent(name, "dates")
+def _field_factory(field: str):
+    """Registers ``id_<field>`` with spaCy; the returned function is its entry point."""
+
+    def make(nlp: Language, name: str) -> FieldComponent:
+        return FieldComponent(name, field)
+
+    make.__name__ = make.__qualname__ = f"make_{field}"
+    return Language.factory(f"id_{field}")(make)
 
 
-@Language.factory("id_percentages")
-def make_percentages(nlp: Language, name: str) -> FieldComponent:
-    return FieldComponent(name, "percentages")
-
-
-@Language.factory("id_population_counts")
-def make_population_counts(nlp: Language, name: str) -> FieldComponent:
-    return FieldComponent(name, "population_counts")
-
-
-@Language.factory("id_officials")
-def make_officials(nlp: Language, name: str) -> FieldComponent:
-    return FieldComponent(name, "officials")
-
-
-@Language.factory("id_awards")
-def make_awards(nlp: Language, name: str) -> FieldComponent:
-    return FieldComponent(name, "awards")
+make_dates = _field_factory("dates")
+make_percentages = _field_factory("percentages")
+make_population_counts = _field_factory("population_counts")
+make_officials = _field_factory("officials")
+make_awards = _field_factory("awards")
 
 
 # order matters: awards before dates (years inside award names are not dates) and before

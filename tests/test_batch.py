@@ -178,7 +178,7 @@ def _cut_in_half(path, keep_rows):
 
 
 def _complete_rows(path):
-    from extractor.batch import _complete_csv_rows
+    from extractor.batch.writers import _complete_csv_rows
 
     return _complete_csv_rows(path, path.read_bytes().split(b"\r\n", 1)[0].count(b",") + 1)
 
@@ -233,9 +233,9 @@ def test_engine_dask_without_dask_says_how_to_install_it(tmp_path, capsys, monke
 
 def test_dask_cluster_gives_the_same_output_as_one_process(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
-    import extractor.batch
+    import extractor.batch.engines
 
-    monkeypatch.setattr(extractor.batch, "DASK_PARTITION_SIZE", 2)  # several tasks over both workers
+    monkeypatch.setattr(extractor.batch.engines, "DASK_PARTITION_SIZE", 2)  # several tasks over both workers
     src = write_jsonl(tmp_path / "in.jsonl", articles(7))
     with src.open("a") as handle:
         handle.write('{"id": "broken", \n')

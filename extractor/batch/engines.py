@@ -1,0 +1,144 @@
+"""Engines that turn jobs into results in input order: local (in-process or a process pool) and Dask."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from typing import Any
+
+from extractor.batch.inputs import BatchError, InputFailure, Job
+from schemas import FIELDS
+
+DASK_INSTALL_HINT = 'pip install -e ".[dask]" (or pip install "dask[distributed]")'
+
+
+# One Pipeline per process (building it takes seconds): set in pool workers by the initializer,
+# in Dask workers on first use or by the warm-up, in this process for one worker.
+_WORKER_PIPELINE = None
+_WORKER_PIPELINE_LOCK = threading.Lock()
+
+
+def _init_worker() -> None:
+    global _WORKER_PIPELINE
+    with _WORKER_PIPELINE_LOCK:
+        if _WORKER_PIPELINE is None:
+            from extractor.pipeline import Pipeline
+
+            _WORKER_PIPELINE = Pipeline()
+
+
+Result = tuple[str | None, dict[str, int] | None, InputFailure | None]
+
+
+def _process(job: Job) -> Result:
+    """(record JSON, items per field) or a failure, for one job (in a worker or in-process)."""
+    if _WORKER_PIPELINE is None:
+        _init_worker()
+    try:
+        record = _WORKER_PIPELINE.process(job.article)  # type: ignore[union-attr]
+    except Exception as error:  # noqa: BLE001  (any failure is this article's; the run goes on)
+        return None, None, InputFailure(job.source, job.line, job.article.id, f"{type(error).__name__}: {error}")
+    counts = {name: len(getattr(record, name)) for name in FIELDS}
+    return record.model_dump_json(), counts, None
+
+
+def _partitions(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """The jobs in lists of ``size`` (the last one shorter)."""
+    batch: list[Job] = []
+    for job in jobs:
+        batch.append(job)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process_jobs(jobs: Iterable[Job], workers: int = 1) -> Iterator[Result]:
+    """Results in input order, with ``workers`` processes.
+
+    Jobs go to the pool a window at a time, so memory stays bounded however long the input.
+    """
+    if workers <= 1:
+        _init_worker()
+        for job in jobs:
+            yield _process(job)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with context.Pool(workers, initializer=_init_worker) as pool:
+        for batch in _partitions(jobs, workers * 32):
+            yield from pool.imap(_process, batch, chunksize=4)
+
+
+DASK_PARTITION_SIZE = 16  # articles per Dask task: a fraction of a second of work each
+
+
+def require_dask() -> Any:
+    """The ``distributed`` module, or BatchError saying how to install it."""
+    try:
+        import distributed
+    except ImportError:
+        raise BatchError(f"--engine dask needs Dask, which is not installed: {DASK_INSTALL_HINT}") from None
+    return distributed
+
+
+def _process_partition(jobs: list[Job]) -> list[Result]:
+    """A Dask task: one partition of jobs, with the worker process's Pipeline."""
+    return [_process(job) for job in jobs]
+
+
+def process_jobs_dask(
+    jobs: Iterable[Job], workers: int = 1, scheduler: str | None = None, partition_size: int | None = None
+) -> Iterator[Result]:
+    """Results in input order, computed on a Dask cluster.
+
+    ``scheduler`` is the address of a running cluster; without it a LocalCluster of ``workers``
+    single-threaded processes is started on loopback (and closed at the end). The input is cut
+    into partitions of ``partition_size`` jobs, submitted a bounded window at a time and
+    collected in order, so memory stays bounded; each worker process builds its Pipeline once.
+    A partition the cluster could not run (a worker died) fails each of its articles.
+    """
+    distributed = require_dask()
+    with ExitStack() as stack:
+        if scheduler:
+            try:
+                client = stack.enter_context(distributed.Client(scheduler))
+            except (OSError, TimeoutError) as error:
+                raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        else:
+            cluster = stack.enter_context(
+                distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                )
+            )
+            client = stack.enter_context(distributed.Client(cluster))
+        try:
+            client.run(_init_worker)  # build every worker's Pipeline now, not inside the first tasks
+        except Exception as error:  # noqa: BLE001  (reported as one line)
+            raise BatchError(
+                f"the Dask workers cannot build the pipeline (is this package installed on them?): {type(error).__name__}: {error}"
+            ) from None
+        window = 2 * max(1, sum(client.nthreads().values())) + 1
+        pending: deque[tuple[list[Job], Any]] = deque()
+
+        def collect() -> Iterator[Result]:
+            batch, future = pending.popleft()
+            try:
+                results = future.result()
+            except Exception as error:  # noqa: BLE001  (the cluster's failure is these articles')
+                reason = f"dask: {type(error).__name__}: {error}"
+                results = [(None, None, InputFailure(job.source, job.line, job.article.id, reason)) for job in batch]
+            future.release()
+            yield from results
+
+        for batch in _partitions(jobs, partition_size or DASK_PARTITION_SIZE):
+            pending.append((batch, client.submit(_process_partition, batch, pure=False)))
+            while len(pending) >= window:
+                yield from collect()
+        while pending:
+            yield from collect()

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -64,6 +65,22 @@ def build_nlp(fields: Iterable[str] | None = None) -> Language:
     return nlp
 
 
+# spaCy's tokenizer takes quadratic time on a long run of characters without white space
+# (thousands of brackets or quotes: seconds to minutes); such texts are tokenised simply
+LONG_RUN = regex.compile(r"\S{300}")
+SIMPLE_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+
+
+def make_doc_guarded(nlp: Language, text: str) -> tuple[Doc, str | None]:
+    """A Doc of ``text``; (doc, warning) where the tokenizer guard fired."""
+    if not LONG_RUN.search(text):
+        return nlp.make_doc(text), None
+    # white space stays as tokens of its own, so that doc.text is the text, character for character
+    words = SIMPLE_TOKEN.findall(text)
+    doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+    return doc, "tokenizer guard: a run of 300+ characters without white space; tokenised simply"
+
+
 def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRecord:
     """The validated record that a processed Doc carries."""
     found = doc._.records or {}
@@ -74,7 +91,7 @@ def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRec
             "id": article.id if article else None,
             "source": article.source if article else None,
             "published": doc._.published,
-            "warnings": list(split.warnings) if split is not None else [],
+            "warnings": [*doc.user_data.get("warnings", []), *(split.warnings if split is not None else [])],
             "meta": article.meta if article else {},
             **data,
         },
@@ -90,9 +107,11 @@ class Pipeline:
         self.batch_size = batch_size
 
     def make_doc(self, article: ArticleInput) -> Doc:
-        doc = self.nlp.make_doc(article.text)
+        doc, warning = make_doc_guarded(self.nlp, article.text)
         doc._.published = article.published
         doc._.source_text = article.text
+        if warning:
+            doc.user_data["warnings"] = [warning]
         return doc
 
     def __call__(self, text: str, published: Any = None, id: str | None = None) -> ArticleRecord:

@@ -114,3 +114,18 @@ def test_components_serialise_and_load_through_entry_points(tmp_path):
     done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "nlp")], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['id_sentences', 'id_dates', 'id_percentages'] ['5 persen'] ['2024-09-25']"
+
+
+def test_tokenizer_guard_keeps_the_text_and_says_so(pipeline):
+    """A long run without white space is tokenised simply (spaCy's tokenizer is quadratic there)."""
+    from extractor.pipeline import ArticleInput
+
+    text = "Rapat Rabu (25/9/2024) naik 5 persen.\n" + "(" * 2000 + "x" + ")" * 2000 + "\n  akhir"
+    doc = pipeline.make_doc(ArticleInput(text=text))
+    assert doc.text == text
+    record = pipeline(text, published="2024-09-26")
+    assert [d.value for d in record.dates] == ["2024-09-25"]
+    assert [p.value for p in record.percentages] == [5.0]
+    assert record.warnings and record.warnings[0].startswith("tokenizer guard")
+    # ordinary text takes spaCy's own tokenizer and carries no warning
+    assert pipeline("Naik 5 persen.").warnings == []

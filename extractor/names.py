@@ -100,6 +100,40 @@ def name_abbreviations() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words("name_abbreviations"))
 
 
+@functools.cache
+def name_initials() -> frozenset[str]:
+    """Blocks of capitals that are given names ("IGN" = I Gusti Ngurah), not body acronyms."""
+    return frozenset(lexicon.words("name_initials"))
+
+
+@functools.cache
+def name_openers() -> dict[str, list[tuple[str, ...]]]:
+    """First word -> word sequences that open a personal name ("Anak Agung", "I Made")."""
+    openers: dict[str, list[tuple[str, ...]]] = {}
+    for entry in lexicon.words("name_openers"):
+        words = tuple(entry.split())
+        openers.setdefault(words[0], []).append(words)
+    for seqs in openers.values():
+        seqs.sort(key=len, reverse=True)
+    return openers
+
+
+def name_opener_at(toks: list[Tok], i: int) -> int:
+    """Number of tokens of a name opener at ``toks[i]``: a known opener ("Anak Agung", "I Made")
+    or a block of initials ("IGN") followed by a name word; 0 when there is none."""
+    n = len(toks)
+    tok = toks[i]
+    if not tok.is_word:
+        return 0
+    if tok.text in name_initials():
+        return 1 if i + 1 < n and toks[i + 1].space_before and is_name_word(toks[i + 1]) else 0
+    for seq in name_openers().get(tok.text, ()):
+        if i + len(seq) <= n and all(toks[i + k].text == w and (k == 0 or toks[i + k].space_before) for k, w in enumerate(seq)):
+            if i + len(seq) < n and is_name_word(toks[i + len(seq)]) and toks[i + len(seq)].space_before:
+                return len(seq)
+    return 0
+
+
 def _multiword(entries) -> dict[str, int]:
     """First word (lower-case, no periods) -> the longest entry length in words starting with it."""
     longest: dict[str, int] = {}
@@ -160,7 +194,10 @@ def _skip_titles(toks: list[Tok], i: int) -> int:
         if is_honorific(tok):
             i = after_period(i + 1)
             continue
-        if is_rank(tok):
+        if tok.is_word and i + 1 < n and toks[i + 1].is_word and _plain(f"{tok.text} {toks[i + 1].text}") in ranks():
+            i += 1  # "Inspektur Jenderal", "Ajun Komisaris": the second word is read as the rank
+            tok = toks[i]
+        if is_rank(tok) or i > 0 and toks[i - 1].is_word and _plain(f"{toks[i - 1].text} {tok.text}") in ranks():
             i = after_period(i + 1)
             while i < n:
                 if toks[i].is_word and _plain(toks[i].text) in corps():
@@ -187,7 +224,7 @@ def name_run(toks: list[Tok], i: int) -> int:
         tok = toks[j]
         if j > i and not tok.space_before:
             break
-        initial = tok.is_word and len(tok.text) == 1 and tok.text.isupper()
+        initial = tok.is_word and (len(tok.text) == 1 and tok.text.isupper() or j == i and tok.text in name_initials())
         abbreviated = tok.is_word and tok.text.lower() in name_abbreviations()
         if initial or abbreviated:
             k = j + 1
@@ -198,6 +235,8 @@ def name_run(toks: list[Tok], i: int) -> int:
                 count += 1
                 continue
             break
+        if j > i and tok.text.rstrip(".") in _breaking_titles():
+            break  # "Airlangga Prof Mohammad Nasih": a title starts another name
         if not is_name_word(tok):
             # "Mahfud MD": two capitals closing a name, when they are no place, body or degree
             if count and tok.is_word and len(tok.text) == 2 and tok.text.isupper() and tok.text not in _short_caps_blocked():
@@ -208,6 +247,11 @@ def name_run(toks: list[Tok], i: int) -> int:
         j += 1
         count += 1
     return j
+
+
+@functools.cache
+def _breaking_titles() -> frozenset[str]:
+    return frozenset(lexicon.words("name_breaking_titles"))
 
 
 @functools.cache

@@ -115,3 +115,39 @@ def test_not_officials(pipeline, text):
 def test_credit_lines_are_not_officials(pipeline):
     text = "Bupati Sleman Harda Kiswaya meninjau sawah.\n\nEditor : Joko Santoso\n"
     assert [o.name for o in pipeline(text).officials] == ["Harda Kiswaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank starts the name and ends the body
+        ("Kasubdit III Ditreskrimsus Polda Jatim AKBP Rudi Hartono hadir.", ("Kasubdit III Ditreskrimsus Polda Jatim", "Rudi Hartono")),
+        # a Balinese name opener after the place
+        ("Lurah Sanur I Gusti Ngurah Wirawan hadir.", ("Lurah Sanur", "I Gusti Ngurah Wirawan")),
+        # an organisation's own name after DPP, the person after the comma
+        ("Ketua DPP Ikatan Keluarga Minang, Rustam Effendi, membuka acara.", ("Ketua DPP Ikatan Keluarga Minang", "Rustam Effendi")),
+        # a province after a comma continues the place
+        ("Bupati Kampar, Riau Sutrisno meresmikan pasar.", ("Bupati Kampar, Riau", "Sutrisno")),
+    ],
+)
+def test_body_and_name_boundary(text, expected):
+    found = find_officials(split_article(text, None))
+    assert [(f.position, _span_text(text, f.name_span)) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ia sempat bertemu Wali Kota Verbania dalam kunjungan itu.",
+        "Kepala Dewan Komisioner Lembaga Penjamin Simpanan menyebut dana aman.",
+        "Mereka mengusung bakal calon bupati dan wakil bupati Sleman Budi Santoso - Joko Susilo.",
+        "Pajak itu dibayar ke KPP Pratama Klaten pekan lalu.",
+    ],
+)
+def test_body_words_are_not_people(pipeline, text):
+    assert pipeline(text).officials == []
+
+
+def test_demonstrative_position_goes_to_the_last_speaker(pipeline):
+    text = 'Tono mendorong dinas bekerja sama dengan BRIN. "Riset perlu diteruskan," kata Ketua DPC PKB Jaksel itu.'
+    assert [(o.name, o.positions) for o in pipeline(text).officials] == [("Tono", ["Ketua DPC PKB Jaksel"])]

@@ -52,6 +52,17 @@ class _Lexicons:
 
 
 @functools.cache
+def compound_heads() -> tuple[str, ...]:
+    """Short heads joined with a unit ("Kasubaghumas", "Kasat Reskrim", "Kanitreskrim")."""
+    heads = []
+    for prefix in lexicon.words("office_head_prefixes"):
+        for unit in lexicon.words("office_unit_suffixes"):
+            heads.append(prefix + unit.lower())
+            heads.append(f"{prefix} {unit[:1].upper()}{unit[1:].lower()}")
+    return tuple(heads)
+
+
+@functools.cache
 def lexicons() -> _Lexicons:
     regions = {_norm(k): v for k, v in lexicon.table("regions").items()}
     bodies = frozenset(_norm(w) for w in lexicon.words("public_bodies"))
@@ -60,7 +71,7 @@ def lexicons() -> _Lexicons:
         words = phrase.split()
         phrase_length[words[0]] = max(phrase_length.get(words[0], 1), len(words))
     return _Lexicons(
-        standalone=frozenset(_norm(w) for w in lexicon.words("office_titles")),
+        standalone=frozenset(_norm(w) for w in lexicon.words("office_titles") + compound_heads()),
         with_body=frozenset(_norm(w) for w in lexicon.words("office_heads_with_body")),
         company=frozenset(_norm(w) for w in lexicon.words("company_titles")),
         regions=regions,
@@ -120,11 +131,15 @@ def head_pattern() -> regex.Pattern[str]:
     heads = set(lexicon.words("office_titles")) | set(lexicon.words("office_heads_with_body"))
     heads |= set(lexicon.words("company_titles"))
     acting = _trie_pattern(_case_variants(lexicon.words("acting_prefixes")))
+    # compounds as prefix + unit ("Kasubaghumas", "Kasat Reskrim"): two small tries, tried first
+    units = _trie_pattern(sorted({w.lower() for w in lexicon.words("office_unit_suffixes")}
+                                 | {w[:1].upper() + w[1:].lower() for w in lexicon.words("office_unit_suffixes")}))
+    compound = rf"{_trie_pattern(lexicon.words('office_head_prefixes'))}[ \t]?{units}(?![\p{{L}}\d])"
     return regex.compile(
         r"(?<![\p{L}\d\-])"
         r"(?P<mantan>(?:[Mm]antan|MANTAN|[Ee]ks|[Bb]ekas)[ \t]+)?"
         rf"(?:(?P<acting>{acting})[ \t]+)?"
-        rf"(?P<head>(?:[Ww]akil[ \t]+)?{_trie_pattern(_case_variants(heads))})"
+        rf"(?P<head>(?:[Ww]akil[ \t]+)?(?:{compound}|{_trie_pattern(_case_variants(heads))}))"
         r"(?![\p{L}\d])"
     )
 
@@ -132,7 +147,7 @@ def head_pattern() -> regex.Pattern[str]:
 # "Ali, ", "Budi (", "Tito selaku ", "Adhy yang juga ", "Rizal sebagai "
 _LEFT_LINK = regex.compile(
     r"(?:,|\(|(?i:\bselaku|\bsebagai|\byang(?:[ \t]+(?:juga|kini|saat[ \t]+ini|sekaligus|merupakan|adalah"
-    r"|sebelumnya|pernah|sempat|menjabat|sebagai))+|\bjuga|\bkini))[ \t]*$"
+    r"|sebelumnya|pernah|sempat|menjabat|menjadi|sebagai))+|\bjuga|\bkini))[ \t]*$"
 )
 # "pria yang juga ", "Ia juga menjabat sebagai ", "beliau merupakan "
 _COREF_LINK = regex.compile(
@@ -144,17 +159,14 @@ _COREF_LINK = regex.compile(
 _COREF_NEEDS = regex.compile(r"(?i:\byang\b|\bjuga\b|menjabat|merupakan|adalah|\bkini\b)")
 _MORPH = regex.compile(r"(?:Ke|Pe|Per|Pem|Pen|Peng|Peny)\p{Ll}{3,}an|\p{Lu}\p{Ll}{3,}(?:ngan|aan|uan)")
 # bodies whose own name follows them ("Rektor Universitas Musamus"): one word after them is that name
-_NAMED_ORGS = frozenset({"universitas", "institut", "politeknik", "partai", "yayasan", "bank", "sekolah", "akademi", "federasi", "persatuan", "sakit", "pesantren"})
+_NAMED_ORGS = frozenset(w.lower() for w in lexicon.words("named_org_words"))
 _QUALIFIERS = frozenset({"terdahulu", "sebelumnya", "terpilih", "definitif", "nonaktif", "demisioner"})
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_ROMAN_NUMERAL = regex.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")
 _ROMAN = regex.compile(r"[IVXL]+|[A-H]|\d{1,2}")
 _LOWER_LINKS = frozenset({"bidang", "urusan", "wilayah", "provinsi", "kabupaten", "kota", "kab"})
 _CONNECTORS = frozenset({"dan", "serta", "&", "/", ",", "-"})
-_NUMBERED = frozenset(
-    {"komisi", "kodam", "fraksi", "seksi", "bagian", "wilayah", "sub", "satuan", "regional", "divisi",
-     "bidang", "unit", "satgas", "tim", "korem", "kodim", "lantamal", "armada", "koarmada", "kogabwilhan",
-     "deputi", "asisten", "direktorat", "dapil", "golongan", "tingkat", "kelas", "zona", "kompi", "batalyon"}
-)
+_NUMBERED = frozenset(w.lower() for w in lexicon.words("numbered_units"))
 
 # -- reading a position and the name after it -----------------------------------------------
 
@@ -200,7 +212,15 @@ def _phrase_at(toks: list[Tok], j: int) -> tuple[str, int] | None:
             return "body", length
         if phrase in lex.regions:
             return "region", length
+    if j + 1 < len(toks) and toks[j + 1].capitalised and toks[j + 1].space_before:
+        if first + toks[j + 1].text.lower() in lex.regions:
+            return "region", 2  # "Labuhan Batu", "Pekan Baru" for Labuhanbatu, Pekanbaru
     return None
+
+
+@functools.cache
+def _body_prefixes() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.words("body_prefixes"))
 
 
 def _word_class(tok: Tok) -> str | None:
@@ -212,7 +232,7 @@ def _word_class(tok: Tok) -> str | None:
     if tok.text[0].isupper():
         if _is_acronym(tok):
             return "acronym"
-        if lower.startswith(("kemen", "kementerian", "polres", "polda", "polsek", "kodim", "korem", "kodam", "ditjen", "diskominfo", "kejari", "kejati")):
+        if lower.startswith(_body_prefixes()):
             return "body"
         if _MORPH.fullmatch(tok.text) and len(tok.text) >= 8:
             return "morph"
@@ -230,6 +250,15 @@ def _strong_at(toks: list[Tok], j: int) -> int:
 
 
 def _name_follows(toks: list[Tok], j: int) -> bool:
+    if j < len(toks) and toks[j].text == ",":
+        # "Bareskrim Polri, Kombes Rizki ...", "Pemilu Nasional (BSPN) DPD PDIP Jatim, Hari
+        # Yulianto menjelaskan": after a comma a titled name, or a full name closing the clause
+        k = names._skip_titles(toks, j + 1)
+        end = names.name_run(toks, k)
+        if k > j + 1:
+            return end > k
+        return end - k >= 2 and (_closes_single_name(toks, end) or end < len(toks) and toks[end].is_word and toks[end].text[0].islower()
+                                 and toks[end].text.lower() not in _NOT_VERBS) and _plausible_name(toks[k:end])
     k = names._skip_titles(toks, j)
     return names.name_run(toks, k) > k
 
@@ -298,15 +327,27 @@ def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
         tok = toks[j]
         if j > head_end_index and not tok.space_before and tok.text not in ",)/(" and toks[j - 1].text not in "/(-":
             break
+        if names.name_opener_at(toks, j):
+            break  # "... Denpasar Anak Agung Gede Wiratama", "Wali Kota Denpasar IGN Jaya Negara"
+        if j == head_end_index and tok.is_word and _ROMAN_NUMERAL.fullmatch(tok.text) and j + 1 < n and toks[j + 1].capitalised:
+            take(1)  # "Kasubdit I Dittipidsiber", "Direktur II ..."
+            continue
         if tok.text == "(":
             close = _bracket_end(toks, j)
             if close is None:
                 break
             inner = toks[j + 1 : close]
-            if _bracket_is_complement(inner):
+            if _bracket_is_complement(inner) or tail.has_complement and _is_short_form(inner, toks[:j]):
+                if any(_phrase_at(inner, k) == ("body", 1) for k in range(len(inner))):
+                    tail.public_body = True  # "(Persero)", "(Perseroda)"
                 take(close + 1 - j)
                 continue
             break
+        if tok.capitalised and _after_named_org(toks, j):
+            named_end = _org_name_end(toks, j)
+            if named_end:
+                take(named_end - j)  # "Ketua Yayasan Rumah Solusi (RSHI) Pangandaran, Dede ..."
+                continue
         phrase = _phrase_at(toks, j)
         if phrase:
             kind, length = phrase
@@ -332,6 +373,9 @@ def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
                 tail.strong = True
             take(1)
             continue
+        if tail.has_complement and tok.is_word and tok.text.lower() in _NUMBERED and j + 1 < n and _ROMAN.fullmatch(toks[j + 1].text):
+            take(2)  # "... Wilayah Sungai IV Tipe A", "Kelas II"
+            continue
         if tail.has_complement or j == head_end_index:
             prev = toks[j - 1] if j > 0 else None
             if prev is not None and prev.is_word and prev.text.lower() in _NUMBERED and tok.is_word and _ROMAN.fullmatch(tok.text):
@@ -350,11 +394,22 @@ def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
             if j + 1 < n and toks[j].text in "-–" and _YEAR.fullmatch(toks[j + 1].text):
                 take(2)
             continue
+        if tok.text == "," and regions_taken and j + 1 < n:
+            province = _province_at(toks, j + 1)
+            if province and _region_kind(toks, j - 1) in ("kabupaten", "kota"):
+                take(1 + province)
+                continue
+        if tok.text == "," and tail.has_complement:
+            listed = _inner_list_end(toks, j)
+            if listed:
+                j = listed  # "Pendidikan, Pemuda, dan Olahraga": a list inside the office name
+                continue
         if tok.text in _CONNECTORS or tok.is_word and tok.text.lower() in _CONNECTORS:
             k = j + 1
             if tok.text == "," and k < n and toks[k].text.lower() in ("dan", "serta"):
                 k += 1
-            if k < n and tail.has_complement and _continues_complement(toks, k, after_comma=tok.text == ","):
+            opens = tail.has_complement or j == head_end_index and tok.text in ("dan", "&") and " " in toks[0].text
+            if k < n and opens and _continues_complement(toks, k, after_comma=tok.text == ","):
                 j = k
                 continue
             break
@@ -375,6 +430,73 @@ def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
                 continue
         break
     return tail
+
+
+def _is_short_form(inner: list[Tok], before: list[Tok]) -> bool:
+    """"(Disdikpora)", "(Menkeu)": one capitalised word in brackets right after office words is
+    their short form when it starts like one of them."""
+    if len(inner) != 1 or not inner[0].capitalised or len(inner[0].text) < 4:
+        return False
+    if inner[0].text.lower() in names.given_names():
+        return False
+    initial = inner[0].text[0]
+    return any(w[0] == initial for t in before[-8:] if t.capitalised for w in t.text.split())
+
+
+def _region_words(toks: list[Tok], j: int, length: int) -> str:
+    return _norm(" ".join(t.text for t in toks[j : j + length]))
+
+
+def _province_at(toks: list[Tok], j: int) -> int:
+    """Length of a province name at ``toks[j]`` ("Riau", "Jawa Tengah"), else 0."""
+    phrase = _phrase_at(toks, j)
+    if phrase and phrase[0] == "region" and lexicons().regions.get(_region_words(toks, j, phrase[1])) == "provinsi":
+        return phrase[1]
+    return 0
+
+
+def _region_kind(toks: list[Tok], last: int) -> str | None:
+    """The kind (kota, kabupaten, provinsi ...) of the region that ends at ``toks[last]``."""
+    regions = lexicons().regions
+    for length in (1, 2, 3):
+        if last - length + 1 >= 0:
+            kind = regions.get(_region_words(toks, last - length + 1, length))
+            if kind:
+                return kind
+    return None
+
+
+def _list_item(toks: list[Tok], k: int) -> bool:
+    """A single capitalised office word inside a list ("Pemuda", "Ikan"), not a name or a head."""
+    tok = toks[k]
+    if not tok.capitalised or _is_acronym(tok) or names.is_rank(tok) or names.is_honorific(tok):
+        return False
+    lower = tok.text.lower()
+    if lower in names.given_names() or names.name_opener_at(toks, k) or _norm(tok.text) in _head_words():
+        return False
+    return not _phrase_at(toks, k)
+
+
+def _inner_list_end(toks: list[Tok], k: int) -> int:
+    """At a comma inside an office name, the index after its closing "dan"/"serta" when a list of
+    single office words follows (", Pemuda, dan Olahraga", ", Ikan, dan Tumbuhan"); else 0."""
+    n = len(toks)
+    m = k
+    items = 0
+    while m < n and toks[m].text == "," and items < 6:
+        m += 1
+        if m < n and toks[m].text.lower() in ("dan", "serta"):
+            m += 1
+            return m if items and m < n and _list_item(toks, m) else 0
+        if m + 1 < n and _list_item(toks, m):
+            m += 1
+            items += 1
+            if toks[m].text.lower() in ("dan", "serta"):
+                m += 1
+                return m if m < n and _list_item(toks, m) else 0
+            continue
+        return 0
+    return 0
 
 
 def _continues_complement(toks: list[Tok], k: int, after_comma: bool = False) -> bool:
@@ -401,18 +523,29 @@ def _strong_ahead_then_name(toks: list[Tok], j: int) -> int:
     n = len(toks)
     k = j
     last_strong_end = 0
-    while k < n and k < j + 8:
+    while k < n and k < j + 12:
         tok = toks[k]
         if tok.text == "(":
             close = _bracket_end(toks, k)
             if close is None:
                 break
+            inner = toks[k + 1 : close]
             k = close + 1
-            last_strong_end = max(last_strong_end, k) if last_strong_end else last_strong_end
+            if last_strong_end or _bracket_is_complement(inner) and any(_is_acronym(t) for t in inner):
+                last_strong_end = k  # "Olahraga (Disdikpora) Denpasar"
+            continue
+        if tok.text == "," and k > j:
+            listed = _inner_list_end(toks, k)
+            if not listed:
+                break
+            k = listed
+            continue
+        if tok.text in ("dan", "serta", "&") and k > j and k + 1 < n and _list_item(toks, k + 1):
+            k += 1  # "Planologi Kehutanan dan Tata Lingkungan KLHK"
             continue
         if not tok.is_word or not tok.text[0].isupper():
             break
-        if names.is_rank(tok) or names.is_honorific(tok):
+        if names.is_rank(tok) or names.is_honorific(tok) or names.name_opener_at(toks, k):
             break
         length = _strong_at(toks, k)
         if length:
@@ -488,6 +621,10 @@ def find_officials(article: Article) -> list[Finding]:
         acting = _acting_value(m.group("acting"))
         pos_start = m.start()
         if _preceded_by_non_official(text, pos_start):
+            # "bakal calon gubernur dan wakil gubernur ...": the coordinated head is a candidacy too
+            link = _COORDINATED_HEAD.match(text, m.end())
+            if link:
+                skip_heads.add(link.end())
             continue
         tail = read_tail(toks, 1)
         if kind == "with_body" and not tail.has_complement:
@@ -517,25 +654,45 @@ def find_officials(article: Article) -> list[Finding]:
         k = names._skip_titles(toks, j)
         if k < len(toks) and (k > j or toks[k].space_before):
             end = names.name_run(toks, k)
-            if not tail.has_complement and _norm(head) in _place_heads() and end < len(toks) and end > k:
-                # "Kapolsek Cipondoh Kompol Budi": the run before a rank is the place
+            if end < len(toks) and end > k and not (toks[end - 1].is_word and toks[end - 1].text.lower() in names.given_names()):
+                # "Kapolsek Cipondoh Kompol Budi", "Kanit Reskrim Polsek Cibeunying Iptu Budi":
+                # the run before a rank or honorific is the place or body
                 after = names._skip_titles(toks, end)
-                if after > end and names.name_run(toks, after) > after:
+                split_rank = names._plain(f"{toks[end - 1].text} {toks[end].text}") in names.ranks()  # "Inspektur Jenderal"
+                if after > end and names.name_run(toks, after) > after and not split_rank:
                     position = text[pos_start : toks[end - 1].end]
                     pos_span = (pos_start, toks[end - 1].end)
                     k, end = after, names.name_run(toks, after)
             if not tail.has_complement and _norm(head) in _place_heads():
                 # "Camat Genteng Budi Santoso": an unknown place before a known given name
                 for g in range(k + 1, end):
-                    if toks[g].text.lower() in names.given_names() and toks[k].text.lower() not in names.given_names():
+                    opener = names.name_opener_at(toks, g)
+                    if opener or toks[g].text.lower() in names.given_names() and toks[k].text.lower() not in names.given_names():
                         position = text[pos_start : toks[g - 1].end]
                         pos_span = (pos_start, toks[g - 1].end)
                         k = g
                         break
-            org_name_follows = end - k == 1 and toks[tail.end_index - 1].text.lower() in _NAMED_ORGS
+            named_org = _after_named_org(toks, k)
+            if named_org and end > k and end + 1 < len(toks) and toks[end].text == ",":
+                # "Ketua Umum DPP Gebu Minang, Oesman Sapta": the run names the body, the person follows
+                k2 = names._skip_titles(toks, end + 1)
+                end2 = names.name_run(toks, k2)
+                if end2 > k2 and (end2 - k2 >= 2 or k2 > end + 1 or _closes_single_name(toks, end2)) and _plausible_name(toks[k2:end2]):
+                    position = text[pos_start : toks[end - 1].end]
+                    pos_span = (pos_start, toks[end - 1].end)
+                    k, end = k2, end2
+                    named_org = False
+            org_name_follows = named_org and end - k == 1
+            if end - k == 1 and end < len(toks) and toks[end].capitalised and toks[end].space_before and not names.is_degree(toks[end]):
+                org_name_follows = True  # "Kepala Badan Saksi Pemilu ...": a lone word inside a longer body name
             if end > k and _plausible_name(toks[k:end]) and not org_name_follows:
                 span = (toks[k].start, toks[end - 1].end)
-                findings.append(Finding(span, position, pos_span, acting, "title"))
+                # "Wali Kota Verbania dalam kunjungan": one unknown word after a bare place head
+                # may be the place; it only names someone the article names elsewhere
+                lone_place = (not tail.has_complement and _norm(head) in _place_heads() and end - k == 1
+                              and toks[k].text.lower() not in names.given_names()
+                              and (end >= len(toks) or not toks[end].is_word or toks[end].text.lower() in _NOT_VERBS))
+                findings.append(Finding(span, position, pos_span, acting, "weak" if lone_place else "title"))
                 taken_until = span[1]
                 continue
 
@@ -573,13 +730,14 @@ def find_officials(article: Article) -> list[Finding]:
                 continue
         # "Wapres RI, KH Ma'ruf Amin,", "Gubernur DKI Jakarta, Sumarsono memberikan ...",
         # "presiden terdahulu, yakni Joko Widodo": a name after a comma or "yakni"
-        link_end = _right_link_end(toks, j)
+        then = j + 2 if j + 1 < len(toks) and _THEN.fullmatch(f"{toks[j].text} {toks[j + 1].text}") else j
+        link_end = _right_link_end(toks, then)  # "Bupati Kuantan Singingi saat itu, Sukarmis yang ..."
         if link_end:
             k = names._skip_titles(toks, link_end)
             end = names.name_run(toks, k)
             closed = end >= len(toks) or not toks[end].is_word or toks[end].text[0].islower()
             verb_after = end < len(toks) and toks[end].is_word and toks[end].text.lower() not in _NOT_VERBS and toks[end].text[0].islower()
-            single_ok = k > link_end or verb_after or toks[link_end - 1].text != ","
+            single_ok = k > link_end or verb_after or toks[link_end - 1].text != "," or _closes_single_name(toks, end)
             if end > k and (end - k >= 2 or single_ok) and closed and _plausible_name(toks[k:end]):
                 span = (toks[k].start, toks[end - 1].end)
                 findings.append(Finding(span, position, pos_span, acting, "title"))
@@ -590,7 +748,37 @@ def find_officials(article: Article) -> list[Finding]:
             findings.append(Finding(None, position, pos_span, acting, "coref"))
             taken_until = tail.position_end
             continue
+        # "kata Ketua DPC PDIP Jaksel itu", "Eks Kepala Dewan Komisioner LPS itu pun ...": a
+        # position with a demonstrative points back at the person talked about
+        if j < len(toks) and toks[j].text.lower() in ("itu", "tersebut") and tail.has_complement:
+            before = text[max(sent_start, pos_start - 12) : pos_start].split()
+            if not before or before[-1].lower() in _SPEECH_VERBS or before[-1].lower() == "sang":
+                findings.append(Finding(None, position, pos_span, acting, "demonstrative"))
+                taken_until = tail.position_end
+                continue
     return findings
+
+
+_COORDINATED_HEAD = regex.compile(r"[ \t]*(?:dan|atau|serta|&|/)[ \t]*(?=\p{L})")
+_THEN = regex.compile(r"(?i:saat|kala|ketika|waktu|pada[ \t]+saat) itu")
+_SPEECH_VERBS = frozenset({"kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "imbuh", "tambah", "sebut", "terang", "tegas", "papar"})
+
+
+def _closes_single_name(toks: list[Tok], end: int) -> bool:
+    """After ", Sahroni": the end of a quote or sentence, a speech verb or a relative clause
+    ("..., Sahroni," kata ...", ", Sukarmis yang ..."), where a list of places would go on."""
+    n = len(toks)
+    if end >= n:
+        return True
+    tok = toks[end]
+    if tok.text in ('"', "”", ")") or tok.text.lower() == "yang":
+        return True
+    after = toks[end + 1] if end + 1 < n else None
+    if tok.text in (",", ".") and (after is None or after.text in ('"', "”") or after.text.lower() in _SPEECH_VERBS):
+        return True
+    # ", Nani Mulyani, mengatakan": a verb after the comma, not "dan" going on with a list
+    return tok.text == "," and after is not None and after.is_word and after.text[0].islower() and after.text.lower() not in _NOT_VERBS
+    return False
 
 
 _NOT_VERBS = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "dalam", "se"})
@@ -637,12 +825,47 @@ def _coordination(article: Article, first: regex.Match, second: regex.Match, kin
     ]
 
 
+def _after_named_org(toks: list[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` follows a word that an organisation's own name follows ("Universitas",
+    "DPP", "Dewan Pengurus Pusat (DPP)")."""
+    prev = k - 1
+    if prev > 0 and toks[prev].text == ")":
+        prev -= 1  # "(DPP)"
+    return prev >= 0 and toks[prev].is_word and toks[prev].text.lower() in _NAMED_ORGS
+
+
+def _org_name_end(toks: list[Tok], j: int) -> int:
+    """After "Yayasan", "DPP" ...: the end of the organisation's own name when a comma and the
+    person's name follow it ("DPP Gebu Minang, Oesman Sapta"); else 0."""
+    n = len(toks)
+    k = j
+    while k < n and k < j + 8:
+        if toks[k].text == "(":
+            close = _bracket_end(toks, k)
+            if close is None:
+                return 0
+            k = close + 1
+        elif toks[k].capitalised and not names.is_rank(toks[k]) and not names.is_honorific(toks[k]) and toks[k].space_before:
+            k += 1
+        else:
+            break
+    if k == j or k + 1 >= n or toks[k].text != ",":
+        return 0
+    start = names._skip_titles(toks, k + 1)
+    end = names.name_run(toks, start)
+    if end > start and (end - start >= 2 or start > k + 1 or _closes_single_name(toks, end)) and _plausible_name(toks[start:end]):
+        return k
+    return 0
+
+
 def _plausible_name(toks: list[Tok]) -> bool:
     words = [t for t in toks if t.is_word]
     if not words:
         return False
     if all(len(t.text) == 1 for t in words):
         return False
+    if toks[0].is_word and names.name_opener_at(toks, 0):
+        return True  # "Anak Agung Gede Wiratama", "IGN Jaya Negara"
     joined = _norm(" ".join(t.text for t in words))
     lex = lexicons()
     if joined in lex.regions or joined in lex.bodies:
@@ -653,10 +876,14 @@ def _plausible_name(toks: list[Tok]) -> bool:
         return False
     if any(_word_class(t) == "body" for t in words):
         return False
+    if any((_phrase_at(words, k) or ("",))[0] == "body" for k in range(len(words))):
+        return False  # "Komisioner Lembaga Penjamin Simpanan"
     last = _norm(words[-1].text)
     last_two = _norm(" ".join(t.text for t in words[-2:]))
-    if len(words) > 1 and (last in lex.regions and last not in names.given_names() or len(words) > 2 and last_two in lex.regions):
-        return False  # "Pekerja Migran Indonesia", "KPP Pratama Klaten"
+    given_before = any(t.text.lower() in names.given_names() for t in words[:-1])
+    if len(words) > 1 and (last in lex.regions and last not in names.given_names() and not given_before
+                           or len(words) > 2 and last_two in lex.regions):
+        return False  # "Pekerja Migran Indonesia", "KPP Pratama Klaten"; not "Willy Indra Yunani"
     if any(_word_class(t) == "morph" for t in words):
         return False  # "Analis Keuangan"
     office_words = sum(1 for t in words if t.text.lower() in lex.org_words and t.text.lower() not in names.given_names())
@@ -750,10 +977,37 @@ def _fuller_form(article: Article, start: int, end: int) -> tuple[int, int]:
     return new_start, new_end
 
 
+# "kata Yuke", "ujar Budi Santoso", ", Yuke mendorong ...": who is speaking or acting
+_SPEAKER = regex.compile(
+    r"(?:\b(?:kata|ujar|ucap|ungkap|jelas|tutur|imbuh|tambah|sebut|terang|tegas|papar)[ \t]+|(?:^|[,.;:!?][ \t]+))"
+    r"(?P<name>\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){0,3})"
+    r"(?=[ \t]*[,.]|[ \t]+(?:me\p{L}+|kepada|saat|ketika|di|dalam)\b)",
+    regex.MULTILINE,
+)
+
+
+def _last_speaker(article: Article, before: int, first_sentence: int) -> tuple[int, int] | None:
+    """The span of the last plausible personal name speaking before ``before``, no further back
+    than sentence ``first_sentence``."""
+    text = article.text
+    start = article.sentence_span(before)[0]
+    for _ in range(3):
+        if start <= 0 or article.sentence_index(start - 1) < first_sentence:
+            break
+        start = article.sentence_span(start - 1)[0]
+    found = None
+    for m in _SPEAKER.finditer(text, start, before):
+        toks = tokenize(text, m.start("name"), m.end("name"))
+        if all(names.is_name_word(t) for t in toks) and _plausible_name(toks) and not _phrase_at(toks, 0):
+            found = (m.start("name"), m.end("name"))
+    return found
+
+
 def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
     text = article.text
     people: list[_Person] = []
     corefs: list[Candidate] = []
+    weak: list[Candidate] = []  # lone words after a bare place head, kept only for known people
 
     def person_for(key: tuple[str, ...], at: int) -> _Person | None:
         matching = [p for p in people if p.matches(key)]
@@ -764,7 +1018,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
 
     for cand in sorted(candidates, key=lambda c: c.start):
         attrs = cand.attrs
-        if attrs["kind"] == "coref":
+        if attrs["kind"] in ("coref", "demonstrative"):
             corefs.append(cand)
             continue
         s, e = attrs["name_span"]
@@ -772,6 +1026,9 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
         if not key:
             continue
         person = person_for(key, s)
+        if person is None and attrs["kind"] == "weak":
+            weak.append(cand)
+            continue
         if person is None:
             person = _Person()
             people.append(person)
@@ -779,6 +1036,12 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
         ps, pe = attrs["position_span"]
         person.add_position(attrs["position"], ps, pe, attrs.get("acting"))
 
+    for cand in weak:
+        s, e = cand.attrs["name_span"]
+        person = person_for(names.name_key(text[s:e]), s)
+        if person is not None:
+            person.add_form(text[s:e], s, e)
+            person.add_position(cand.attrs["position"], *cand.attrs["position_span"], cand.attrs.get("acting"))
     _declared_aliases(article, people)
     people = _merge_aliases(people)
     # fuller forms and further mentions of each name in the text
@@ -794,6 +1057,17 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
             for s, _ in person.mentions:
                 if s < ps and article.sentence_index(s) >= sentence - 3 and s > best_at:
                     best, best_at = person, s
+        if cand.attrs["kind"] == "demonstrative":
+            # the last speaker named before it may be nearer than any known official
+            speaker = _last_speaker(article, ps, sentence - 3)
+            if speaker is not None and speaker[0] > best_at:
+                s, e = speaker
+                key = names.name_key(text[s:e])
+                best = next((p for p in people if p.matches(key)), None)
+                if best is None:
+                    best = _Person()
+                    people.append(best)
+                best.add_form(text[s:e], s, e)
         if best is not None:
             best.add_position(cand.attrs["position"], ps, pe, cand.attrs.get("acting"))
 

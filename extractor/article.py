@@ -26,6 +26,7 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _excluded_starts: list[int] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if not self.sentences:
@@ -33,6 +34,7 @@ class Article:
         if not self.paragraphs:
             self.paragraphs = list(self.sentences)
         self._sentence_starts = [start for start, _ in self.sentences]
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
         self.excluded = merge_ranges(self.excluded)
         self._excluded_starts = [start for start, _ in self.excluded]
 
@@ -55,8 +57,7 @@ class Article:
         return self.sentences[self.sentence_index(offset)]
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:
-        starts = [start for start, _ in self.paragraphs]
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        index = max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
         return self.paragraphs[index] if self.paragraphs else (0, len(self.text))
 
     def is_excluded(self, start: int, end: int) -> bool:

@@ -73,7 +73,9 @@ class Provenance(_Strict):
     start: int | None = Field(default=None, ge=0, description="character offset of the first character")
     end: int | None = Field(default=None, ge=0, description="character offset after the last character")
     sentence: int | None = Field(default=None, ge=0, description="index of the sentence holding the item")
-    evidence: str | None = Field(default=None, description="the sentence holding the item")
+    evidence: str | None = Field(
+        default=None, description="the sentence holding the item (over 1,000 characters: a window of it around the item)"
+    )
 
     @model_validator(mode="after")
     def _offsets_fit(self, info: ValidationInfo) -> "Provenance":

@@ -97,7 +97,16 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
+EVIDENCE_MAX = 1000  # characters; a longer sentence is quoted as a window around the item
+
+
 def provenance(article: Article, start: int, end: int) -> dict[str, Any]:
     """The provenance keys every record item carries."""
     index = article.sentence_index(start)
-    return {"start": start, "end": end, "sentence": index, "evidence": article.sentence_text(index)}
+    s_start, s_end = article.sentences[index] if article.sentences else (0, len(article.text))
+    if s_end - s_start > EVIDENCE_MAX:
+        # a run-on "sentence" (tables, pages without punctuation) would be copied into every item
+        margin = max((EVIDENCE_MAX - (end - start)) // 2, 0)
+        s_start, s_end = max(s_start, start - margin), min(s_end, end + margin)
+    s_start, s_end = min(s_start, start), max(s_end, end)
+    return {"start": start, "end": end, "sentence": index, "evidence": article.text[s_start:s_end]}

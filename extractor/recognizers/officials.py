@@ -18,15 +18,16 @@ Muhammad forms) into one Official whose name is the fullest form the article use
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
 import regex
 
 from extractor import lexicon, names
-from extractor.article import Article
+from extractor.article import Article, merge_ranges
 from extractor.names import Tok, tokenize
-from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer
+from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
 from schemas import Mention, Official
 
 # -- lexicons -------------------------------------------------------------------------------
@@ -906,9 +907,14 @@ def _plausible_left_name(text: str, span: tuple[int, int], sent_start: int = -1,
 # -- assembling people ----------------------------------------------------------------------
 
 
+_HEADLINE_MAX = 240  # characters
+
+
 def _is_headline(article: Article, offset: int) -> bool:
     """A title-case line (headline, photo caption): names there run into the next words."""
     start, end = article.paragraph_span(offset)
+    if end - start > _HEADLINE_MAX:
+        return False  # headlines and captions are short; and a long paragraph is not re-read per name
     line = article.text[start:end].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < 4 or line.endswith((".", '"', "”")):
@@ -1169,26 +1175,28 @@ def _collect_mentions(article: Article, person: _Person, people: list[_Person]) 
         for word in regex.findall(r"\p{L}[\p{L}'’]+", form):
             if word.lower() in own and word.lower() not in shared and word not in words and word.lower() not in names.stopwords():
                 words.append(word)
+    known = merge_ranges(list(person.mentions))
+    known_starts = [s for s, _ in known]
     for start, end in _occurrences(text, words):
         if article.is_excluded(start, end) or text[start - 1 : start] == ".":
             continue
-        if any(s <= start and end <= e for s, e in person.mentions):
-            continue
+        at = bisect.bisect_right(known_starts, start) - 1
+        if at >= 0 and end <= known[at][1]:
+            continue  # inside a mention already known
         person.mentions[(start, end)] = text[start:end]
 
 
 def _occurrences(text: str, surfaces: list[str]):
     """Whole-word occurrences of each surface (longest first, no overlaps)."""
-    taken: list[tuple[int, int]] = []
-    for surface in sorted(surfaces, key=len, reverse=True):
+    found = []
+    for surface in surfaces:
         at = text.find(surface)
         while at >= 0:
             end = at + len(surface)
-            whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-            if whole and not any(s < end and at < e for s, e in taken):
-                taken.append((at, end))
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                found.append(Candidate(at, end, surface))
             at = text.find(surface, at + 1)
-    return sorted(taken)
+    return [(c.start, c.end) for c in resolve_overlaps(found)]  # longest first, no overlaps
 
 
 register_field("officials", "OFFICIAL", assemble)

@@ -94,3 +94,23 @@ def test_exclusions_produce_nothing(pipeline, text):
 def test_impossible_days_are_dropped(pipeline):
     # no day value for a date that does not exist; "Februari 2024" alone still names a month
     assert values(pipeline, "Tanggal 31 Februari 2024 dan (30/2/2024) tidak ada.") == ["2024-02"]
+
+
+def test_the_day_the_text_calls_today_resolves_later_relative_words(pipeline):
+    # published a day later; the lead says which day "hari ini" is
+    text = "Hari ini, Senin (20/10/2025), ia mangkir.\nPengacaranya bilang kemarin ia sakit."
+    assert values(pipeline, text, published="2025-10-21") == ["2025-10-20", "2025-10-19"]
+
+
+def test_a_bracketed_gloss_is_one_mention_in_the_articles_time(pipeline):
+    text = '"Besok (hari ini) dia diperiksa," kata penyidik, Minggu (19/10).'
+    found = pipeline(text, published="2025-10-20").dates
+    assert [(item.text, item.value) for item in found] == [
+        ("Besok (hari ini)", "2025-10-20"),
+        ("Minggu (19/10)", "2025-10-19"),
+    ]
+
+
+def test_part_of_year_words_need_no_stated_year_after_them(pipeline):
+    assert values(pipeline, "Target tercapai akhir tahun.", published="2025-10-21") == ["2025"]
+    assert values(pipeline, "Target tercapai akhir tahun 2026.", published="2025-10-21") == ["2026"]

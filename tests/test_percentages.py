@@ -42,3 +42,8 @@ def test_basis_points_beside_a_percent(pipeline):
 
 def test_spelled_number_glued_to_another_word_is_no_percent(pipeline):
     assert _found(pipeline, "ketiga persen") == []
+
+
+def test_a_target_with_a_tolerance_gives_both_numbers(pipeline):
+    assert _found(pipeline, "sasaran 2,5 plus minus 1%") == [("2,5", 2.5), ("1%", 1.0)]
+    assert _found(pipeline, "sasaran 2,5% ±1%") == [("2,5%", 2.5), ("1%", 1.0)]

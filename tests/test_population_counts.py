@@ -49,3 +49,14 @@ def test_a_count_of_one_with_no_limit_is_kept(pipeline):
 def test_falling_range_is_not_a_range(pipeline):
     # "2023 hingga 600 orang": a year before "hingga", not the low end of a range
     assert _found(pipeline, "sejak 2023 hingga 600 orang terdaftar") == [("600 orang", 600, "orang")]
+
+
+def test_kin_nouns_are_people_nouns():
+    nouns = {noun.lower() for noun in lexicon.words("people_nouns")}
+    assert {"adik", "kakak", "cucu", "saudara", "bersaudara", "istri", "suami", "putra", "putri"} <= nouns
+
+
+def test_collective_ordinal_is_a_count_only_before_the_noun(pipeline):
+    assert _found(pipeline, "Kelima tersangka ditahan.") == [("Kelima tersangka", 5, "tersangka")]
+    assert _found(pipeline, "Tersangka kelima ditahan.") == []
+    assert _found(pipeline, "Anak ketiga pelaku ikut diperiksa.") == []

@@ -11,7 +11,9 @@ relative offset) with a few anchored regexes; ``assemble`` then works on the who
 4. values are computed: a missing year comes from the reference date; relative words count
    from a *local anchor* -- a weekday date stated in the same sentence, or the nearest one
    before it, when it lies within a few days of the reference date ("..., ujar X, Jumat
-   (16/2/2024)" dates the "hari ini" of that quote) -- and otherwise from the reference date;
+   (16/2/2024)" dates the "hari ini" of that quote) -- and otherwise from the article's today
+   (the day the text calls "hari ini, Senin (20/10/2025)", else the reference date); a bracketed
+   gloss ("Besok (hari ini)") is read in the article's today and merges with the word before;
    "tahun/bulan sebelumnya" count from the date just mentioned;
 5. adjacent forms that name the same day merge into one mention ("Kamis (24/7) kemarin").
 
@@ -161,6 +163,7 @@ _WEEKDAY_CUE_AFTER = regex.compile(
     rf"(?:{_H}*(?:[,.;:)!?\"”]|$)|{_H}+{_ci('malam|pagi|siang|sore|dini|petang|lalu|kemarin|mendatang|depan|nanti|ini|pekan|minggu|pukul|waktu|di')}(?!\p{{L}}))"
 )
 _TITLE_WORD_AFTER = regex.compile(rf"{_H}+\p{{Lu}}\p{{Ll}}")
+_GLOSS_GAP = regex.compile(rf"{_H}*\({_H}*")
 _ADJACENT_GAP = regex.compile(rf"[ \t,()]*(?:{_PART_OF_DAY}[ \t,()]*)?")
 # "selama dua hari ini" counts days (a duration), it does not name today
 _COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_ci('beberapa|sekian|para')}){_H}+\Z")
@@ -334,7 +337,11 @@ class NamedDateRecognizer(_DateRecognizer):
         rf"(?:(?P<d1>{_DAY}){_H}*{_LINK}{_H}*)?(?P<d>{_DAY}){_H}+(?:{_ci('bulan')}{_H}+)?\Z"
     )
     # "tanggal 14": a day of the reference month
-    day_only = regex.compile(rf"{_ci('tanggal|tgl.|tgl')}{_H}+(?P<d>\d{{1,2}})(?![\d/]|[.,]\d|{_H}*(?:{_MON}|/))(?P<trail>{_TRAIL})")
+    # "tanggal 23 atau 24", "tanggal 23-24": a second day of the same month is its own mention
+    _day_alone = rf"\d{{1,2}}(?![\d/]|[.,]\d|{_H}*(?:{_MON}|/))"
+    day_only = regex.compile(
+        rf"{_ci('tanggal|tgl.|tgl')}{_H}+(?P<d>{_day_alone})(?:{_H}*{_LINK}{_H}*(?P<d2>{_day_alone}))?(?P<trail>{_TRAIL})"
+    )
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
@@ -377,8 +384,15 @@ class NamedDateRecognizer(_DateRecognizer):
             yield Candidate(start, end, None, _part("date", "day", y=year, m=month, d=day, weekday=bool(wd)))
         for m in self.day_only.finditer(text):
             day = _day_number(m["d"])
-            if day is not None and _starts_word(text, m.start()):
-                yield Candidate(m.start(), m.end(), None, _part("date", "day", y=None, m=None, d=day, weekday=False), priority=-1)
+            if day is None or not _starts_word(text, m.start()):
+                continue
+            second = _day_number(m["d2"]) if m["d2"] else None
+            if second is None or second <= day:
+                end = m.end() if m["d2"] is None else m.end("d")
+                yield Candidate(m.start(), end, None, _part("date", "day", y=None, m=None, d=day, weekday=False), priority=-1)
+                continue
+            yield Candidate(m.start(), m.end("d"), None, _part("date", "day", y=None, m=None, d=day, weekday=False), priority=-1)
+            yield Candidate(m.start("d2"), m.end(), None, _part("date", "day", y=None, m=None, d=second, weekday=False, coordinated=True), priority=-1)
 
 
 @register_recognizer
@@ -394,6 +408,11 @@ class MonthRecognizer(_DateRecognizer):
     )
     without_year = regex.compile(
         rf"(?P<mon>{_MON})(?!\.?{_H}*\d)(?:{_H}+(?P<mod>{_ci('lalu|kemarin|mendatang|depan|nanti|ini')})(?!\p{{L}}))?"
+    )
+
+    range_to_date = regex.compile(
+        rf"{_H}*(?:-|–|{_ci('hingga|sampai dengan|sampai|s.d.|s/d')}){_H}*"
+        rf"(?:(?:{_ci('awal|akhir|pertengahan|medio')}){_H}+)?(?:\d{{1,2}}{_H}+)?{_MON}\.?{_H}*,?{_H}*{_YEAR}"
     )
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
@@ -422,8 +441,9 @@ class MonthRecognizer(_DateRecognizer):
                 continue
             cue = _MONTH_CUE_BEFORE.search(text, max(0, start - 25), start)
             mod = (m["mod"] or "").casefold()
-            if not cue and mod in ("", "ini"):
+            if not cue and mod in ("", "ini") and not self.range_to_date.match(text, m.end()):
                 continue  # a month name alone may be a person's name ("Mei"); it needs a cue
+                # or a range on to a date ("Januari hingga 15 Maret 2019": its year carries over)
             start = _MONTH_PART_BEFORE.search(text, max(0, start - 25), start).start()
             direction = "past" if mod in ("lalu", "kemarin") else "future" if mod in ("mendatang", "depan", "nanti") else None
             yield Candidate(start, m.end(), None, _part("date", "month", y=None, m=month, direction=direction), priority=-1)
@@ -535,6 +555,10 @@ class RelativeRecognizer(_DateRecognizer):
         rf"{_H}+(?P<unit>{_ci('tahun|bulan|pekan|minggu|hari')}){_H}+(?:yang{_H}+)?(?:lalu|silam)\Z"
     )
     units = {"tahun": "year", "bulan": "month", "pekan": "week", "minggu": "week", "hari": "day"}
+    # what after "awal/akhir tahun" or "bulan" names another year or month than the current one
+    part_of_stated = regex.compile(
+        rf"{_H}+(?:\d|\p{{Lu}}|{_ci('pertama|kedua|ketiga|keempat|kelima|ke-|anggaran|ajaran|buku|fiskal|baru|puasa|suci|haji')})"
+    )
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
@@ -543,6 +567,10 @@ class RelativeRecognizer(_DateRecognizer):
                 continue  # "bertahun-tahun lalu" is vague
             if _COUNT_BEFORE.search(text, max(0, start - 25), start):
                 continue  # "dua hari ini", "beberapa tahun lalu"
+            if phrase.endswith(("tahun", "bulan")) and self.part_of_stated.match(text, end):
+                continue  # "akhir tahun 2024", "awal bulan Mei", "akhir tahun pertama"
+            if _RECURRING_BEFORE.search(text, max(0, start - 25), start):
+                continue  # "setiap akhir bulan"
             unit, offset, anaphoric = _RELATIVE[phrase]
             yield Candidate(start, end, None, _part("relative", unit, unit=unit, offset=offset, anaphoric=anaphoric))
         for ago in self.ago.finditer(text):
@@ -674,9 +702,12 @@ class _Anchors:
 
     WINDOW = 2  # days an anchor may lie from the reference date: further, it dates another event
 
-    def __init__(self, kept: list[Candidate], article: Article):
+    def __init__(self, kept: list[Candidate], article: Article, today: dt.date | None):
         self.article = article
         ref = article.reference_date
+        if today is None or (ref is not None and abs((today - ref).days) > self.WINDOW):
+            today = ref
+        self.today = today
         self.points = [
             (c.start, c.attrs["date"])
             for c in kept
@@ -686,7 +717,8 @@ class _Anchors:
         self.starts = [p for p, _ in self.points]
 
     def day_for(self, offset: int) -> dt.date | None:
-        """The nearest anchor in the sentence holding ``offset``, else the nearest before it."""
+        """The nearest anchor in the sentence holding ``offset``, else the nearest before it,
+        else the article's today."""
         s_start, s_end = self.article.sentence_span(offset)
         same = [(abs(p - offset), d) for p, d in self.points if s_start <= p < s_end]
         if same:
@@ -694,7 +726,30 @@ class _Anchors:
         at = bisect.bisect_left(self.starts, offset)
         if at > 0:
             return self.points[at - 1][1]
-        return self.article.reference_date
+        return self.today
+
+
+def _article_today(kept: list[Candidate], text: str) -> dt.date | None:
+    """The day the text itself calls today: "hari ini, Senin (20/10/2025)" (first such pair)."""
+    for left, right in zip(kept, kept[1:]):
+        pair = (left.attrs, right.attrs)
+        deictic = [a for a in pair if a["kind"] == "relative" and a["unit"] == "day" and a["offset"] == 0 and not a["anaphoric"]]
+        stated = [a for a in pair if a["kind"] == "date" and a.get("weekday") and a.get("date")]
+        if deictic and stated and _ADJACENT_GAP.fullmatch(text, left.end, right.start) and right.start - left.end <= 16:
+            return stated[0]["date"]
+    return None
+
+
+def _mark_glosses(kept: list[Candidate], text: str) -> None:
+    """A relative word in brackets right after another one is the writer's gloss, in the
+    article's own time: "Besok (hari ini) ..." quoted from yesterday names today."""
+    for left, right in zip(kept, kept[1:]):
+        if (
+            left.attrs["kind"] in ("relative", "weekday") and right.attrs["kind"] == "relative"
+            and left.attrs["gran"] == "day" == right.attrs["gran"]
+            and _GLOSS_GAP.fullmatch(text, left.end, right.start)
+        ):
+            right.attrs["gloss"] = True
 
 
 def _antecedent(kept: list[Candidate], index: int, article: Article, unit: str) -> Any:
@@ -738,7 +793,9 @@ def _relative_value(cand: Candidate, index: int, kept: list[Candidate], article:
     if unit == "month":
         y, m = _add_months(ref.year, ref.month, offset)
         return f"{y:04d}-{m:02d}"
-    base = anchors.day_for(cand.start)
+    base = anchors.today if a.get("gloss") else anchors.day_for(cand.start)
+    if base is None:
+        return None
     if unit == "week":
         return _iso_week(base + dt.timedelta(weeks=offset))
     return (base + dt.timedelta(days=offset)).isoformat()
@@ -776,9 +833,12 @@ def _merge_same_day(kept: list[Candidate], text: str) -> list[Candidate]:
         ):
             deictic = [c for c in (prev, cand) if c.attrs["kind"] != "date"]
             stated = [c for c in (prev, cand) if c.attrs["kind"] == "date"]
-            if deictic and (len(stated) == 1 or prev.value == cand.value):
-                keep = stated[0] if stated else prev
-                merged[-1] = Candidate(prev.start, cand.end, keep.value, keep.attrs, keep.recognizer, keep.priority)
+            if deictic and (len(stated) == 1 or prev.value == cand.value or cand.attrs.get("gloss")):
+                keep = stated[0] if stated else cand if cand.attrs.get("gloss") else prev
+                end = cand.end
+                if cand.attrs.get("gloss") and (close := _CLOSE_PAREN.match(text, end)):
+                    end = close.end()  # "Besok (hari ini)" with its bracket
+                merged[-1] = Candidate(prev.start, end, keep.value, keep.attrs, keep.recognizer, keep.priority)
                 continue
         merged.append(cand)
     return merged
@@ -791,13 +851,29 @@ def assemble(candidates: list[Candidate], article: Article) -> list[DateItem]:
     if article.published is None and article.dateline is None:
         article.dateline = _dateline(kept)
     ref = article.reference_date
+    previous: dict[str, Any] = {}
+    previous_end = -1
     for cand in kept:
         a = cand.attrs
         if a["kind"] == "date":
             a["value"], a["relative"] = _stated_value(a, ref)
+            if (
+                a["gran"] == "day" and a.get("m") is None and a.get("y") is None and not a.get("coordinated")
+                and previous.get("gran") == "month" and previous.get("value") and 0 <= cand.start - previous_end <= 40
+                and article.sentence_span(cand.start)[0] <= previous_end
+            ):
+                # "akhir Oktober lalu, tepatnya tanggal 28": the day is in the month just named
+                day = _date(int(previous["value"][:4]), int(previous["value"][5:7]), a["d"])
+                a["value"] = day.isoformat() if day else a["value"]
+            if a.get("coordinated") and previous.get("date"):
+                # "tanggal 28-29": the second day is in the first one's month
+                day = _date(previous["date"].year, previous["date"].month, a["d"])
+                a["value"] = day.isoformat() if day else a["value"]
             if a["gran"] == "day" and a["value"]:
                 a["date"] = dt.date.fromisoformat(a["value"])
-    anchors = _Anchors(kept, article)
+        previous, previous_end = a, cand.end
+    anchors = _Anchors(kept, article, _article_today(kept, text))
+    _mark_glosses(kept, text)
     for index, cand in enumerate(kept):
         a = cand.attrs
         if a["kind"] == "relative":

@@ -8,6 +8,8 @@ Not counted: basis points ("25 bps", "25 basis poin"): they are not given as a p
 Negative values: a minus sign or "minus" written against the number is part of the number
 ("-0,25%" -> -0.25, "minus 2 persen" -> -2.0), as the value is "the number as a float";
 a dash after another number is a range ("5,2-5,8%"), and "plus minus 1%" is 1.
+A target with a tolerance, "2,5 plus minus 1%" (also "2,5 ± 1%", "4 +/- 1 persen"), gives two
+mentions, 2.5 and 1: the percent applies to both numbers, as to both ends of a range.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ SIGN = rf"(?:{_TOLERANCE}(?:(?<![\d%][ \t]*)(?<![\w.,])[-\u2212](?=\d)|(?<!\w)(?
 LINK = rf"(?i:{lexicon.alternation(lexicon.words('range_links'))})"
 
 
+# the number before a tolerance that the percent mark after the tolerance also applies to
+_TOLERANCE_BEFORE = regex.compile(
+    rf"(?<![\w.,])(?P<base>{NUMBER})[ \t]*"
+    rf"(?:(?i:plus)[ \t-]*(?:(?i:dan|atau)[ \t]+)?(?i:minus)|Â?±|\+[ \t]*/?[ \t]*-)[ \t]*$"
+)
+
 _WINDOW = 80  # characters read back from a percent mark for its number (and a range's low end)
 
 
@@ -88,6 +96,10 @@ class PercentRecognizer(Recognizer):
                 value = -value
             yield Candidate(m.start(), mark.end(), value, recognizer=self.name)
             if m.group("sign"):
+                continue
+            base = _TOLERANCE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if base:
+                yield Candidate(base.start("base"), base.end("base"), parse_number(base.group("base")), recognizer="percent_target")
                 continue
             r = self.range_before.search(text, max(0, m.start() - _WINDOW), m.start())
             if not r:

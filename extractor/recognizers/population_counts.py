@@ -18,6 +18,11 @@ Not counts:
 - per-person limits: a count of one followed by a limit word or another number, or after
   "1 X" ("satu orang boleh ...", "1 KK 1 tabung", "1 TPS 1 orang": data/count_limit_words.txt);
 - a bare year ("pada 2024 warga ...": data/year_cues.txt and month names before it).
+
+A collective ordinal before a people noun is a count: "ketiga korban" (the three victims) = 3,
+"kedua pelaku" = 2; but not after a noun it orders ("hari kedua peserta ...", "anak ketiga
+pelaku": data/count_ordinal_heads.txt), and "korban ketiga" (the third victim) has the
+ordinal after the noun, so it is never read.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import regex
 
 from extractor import lexicon
 from extractor.article import Article
-from extractor.numbers import NUMBER, QUANTITY, SCALE, SPELLED, parse_number, scale
+from extractor.numbers import NUMBER, QUANTITY, SCALE, SPELLED, WORDS, parse_number, scale
 from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
 from schemas import PopulationCountItem
 
@@ -65,6 +70,12 @@ _YEAR_BEFORE = regex.compile(
     rf"|(?<!\d)(?:19|20)\d\d[ \t]*(?:,|-|dan|atau|hingga|sampai)?)[ \t]*$"
 )
 _LOOK_BACK = 40  # characters of context read before a number
+
+# collective ordinals "kedua" .. "kesebelas": "ke" + a numeral word from two to eleven
+_COLLECTIVE_NUMERALS = [w for w, (kind, v) in WORDS.items() if kind in ("unit", "whole") and 2 <= v <= 11]
+_ORDINAL_HEAD_BEFORE = regex.compile(
+    rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_ordinal_heads'))})[ \t]+$"
+)
 
 
 def _blocked(text: str, start: int, number: str, value: int, noun_end: int) -> bool:
@@ -137,3 +148,24 @@ class CountRecognizer(Recognizer):
         if not low < high or _blocked(text, r.start("low"), r.group("low"), int(low), m.end("noun")):
             return None
         return r.start("low"), r.end("low"), int(round(low))
+
+
+@register_recognizer
+class CollectiveOrdinalRecognizer(Recognizer):
+    """A collective ordinal before a people noun: "Ketiga korban" -> 3, "keempat pelaku" -> 4."""
+
+    field = "population_counts"
+    name = "collective_ordinal"
+    pattern = regex.compile(
+        rf"(?<![\w-])(?i:ke)(?P<numeral>(?i:{lexicon.alternation(_COLLECTIVE_NUMERALS)}))[ \t]+{NOUN}"
+    )
+
+    def find(self, article, doc):
+        text = article.text
+        for m in self.pattern.finditer(text):
+            if _NON_PEOPLE.match(text, m.start("noun")):
+                continue
+            if _ORDINAL_HEAD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+                continue  # "hari kedua peserta": the second day, not two participants
+            value = WORDS[m.group("numeral").lower()][1]
+            yield Candidate(m.start(), m.end("noun"), value, {"unit": _unit(m)}, recognizer=self.name)

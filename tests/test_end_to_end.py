@@ -23,14 +23,14 @@ SEED_FLOORS = {
     "awards": 0.85,
     "awards~relaxed": 0.85,
 }
-DEV_FLOORS = {
-    "dates": 0.85,
+DEV_FLOORS = {  # the targets of the field issues (3 and 4)
+    "dates": 0.93,
     "percentages": 0.97,
     "population_counts": 0.93,
-    "officials": 0.80,
-    "officials+position": 0.75,
-    "awards": 0.50,
-    "awards~relaxed": 0.65,
+    "officials": 0.92,
+    "officials+position": 0.88,
+    "awards": 0.65,
+    "awards~relaxed": 0.80,
 }
 
 

@@ -114,3 +114,41 @@ def test_a_bracketed_gloss_is_one_mention_in_the_articles_time(pipeline):
 def test_part_of_year_words_need_no_stated_year_after_them(pipeline):
     assert values(pipeline, "Target tercapai akhir tahun.", published="2025-10-21") == ["2025"]
     assert values(pipeline, "Target tercapai akhir tahun 2026.", published="2025-10-21") == ["2026"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sesuai Peraturan Menteri nomor KM.14 Tahun 2019.",
+        "Pergub 12 tahun 2020 dan Permenhub 5 tahun 2021 dicabut.",
+        "Putusan Nomor 55 P/HUM/2021 serta Ketetapan Nomor IV/MPR/2000.",
+        "PMK Nomor: 8/PMK.05/2023 dan No. KEP-9/MEN/2022.",
+    ],
+)
+def test_years_in_coded_regulation_identifiers_are_not_dates(pipeline, text):
+    assert values(pipeline, text, "2024-01-01") == []
+
+
+def test_an_anchor_stops_once_the_narrative_moves_to_a_later_day(pipeline):
+    text = (
+        "Ia hilang Senin (4/3).\nKeluarga melapor kemarin (5/3).\n"
+        '"Kami terus mencari," kata polisi, kemarin malam.'
+    )
+    assert values(pipeline, text, "2024-03-06") == ["2024-03-04", "2024-03-05", "2024-03-05"]
+    # without the later day, the quote still goes on from the day stated before it
+    text = 'Ia hilang Senin (4/3).\n"Kami mencari sejak kemarin," kata polisi.'
+    assert values(pipeline, text, "2024-03-06") == ["2024-03-04", "2024-03-03"]
+
+
+def test_a_coming_date_does_not_move_the_narrative(pipeline):
+    text = 'Tim kalah Sabtu (8/4).\nLaga berikutnya 15 April.\n"Kami kalah malam ini," kata pelatih.'
+    assert values(pipeline, text, "2017-04-10") == ["2017-04-08", "2017-04-15", "2017-04-08"]
+
+
+def test_the_quotes_own_attribution_dates_it(pipeline):
+    text = 'Rapat digelar Senin (4/3).\n"Kami berangkat besok," ujar camat, Selasa (5/3).'
+    assert values(pipeline, text, "2024-03-06") == ["2024-03-04", "2024-03-06", "2024-03-05"]
+
+
+def test_part_of_year_takes_a_year_stated_earlier_in_the_sentence(pipeline):
+    assert values(pipeline, "Pada 2015 laba turun, tetapi akhir tahun pulih.", "2017-05-20") == ["2015", "2015"]

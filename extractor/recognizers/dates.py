@@ -52,15 +52,17 @@ _PERIODS = {k.casefold(): v for k, v in lexicon.table("date_periods").items()}
 _ORDINALS = dict(lexicon.table("date_ordinals").items())
 
 
-def _relative_table() -> dict[str, tuple[str, int, bool]]:
+def _relative_table() -> dict[str, tuple[str, int, bool, bool]]:
     table = {}
     for phrase, spec in lexicon.table("relative_dates").items():
         unit, offset, *flags = spec.split()
-        table[phrase.casefold()] = (unit, int(offset), "anaphoric" in flags)
+        table[phrase.casefold()] = (unit, int(offset), "anaphoric" in flags, "stated_year" in flags)
     return table
 
 
 _RELATIVE = _relative_table()
+# places (from the shared region list) and nouns that "hari ini" can describe as "today's X"
+_PLACES = tuple(name for name in lexicon.table("regions") if name[:1].isupper())
 
 
 def _ci(entries: tuple[str, ...] | list[str] | str, *, lower: bool = True) -> str:
@@ -117,6 +119,7 @@ _WEEKDAY_BEFORE = regex.compile(
 )
 _TANGGAL_BEFORE = regex.compile(rf"(?<!\p{{L}}){_ci('tanggal|tgl.|tgl')}{_H}+\Z")
 _MONTH_PART_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{_ci('awal|akhir|pertengahan|medio')}{_H}+)?(?:{_ci('bulan')}{_H}+)?\Z")
+_MONTH_PAST_CUE = regex.compile(rf"(?<!\p{{L}}){_alt('date_month_past_cues')}(?!\p{{L}})")
 _MONTH_CUE_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_month_cues')}{_H}+(?:{_ci('bulan')}{_H}+)?\Z")
 
 _BLOCKED_GENERAL = regex.compile(
@@ -130,9 +133,13 @@ _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 # a year closes a law identifier ("UU Nomor 23 Tahun 2014", "PP No. 40 Tahun 2025", "Keputusan
 # Presiden RI No 28 / P Tahun 2024") or an award name ("Mandaya Awards 2025"): both are read
 # backwards from the year, in a short window
-_NOMOR = rf"{_ci('nomor|nomer|no')}\.?{_H}*\d[\w.\-]*(?:{_H}*/{_H}*[\w.\-]+){{0,4}}"
+# the number itself may carry a letter prefix and dots ("nomor PM.26", "No. KEP-12/MEN")
+_ID_NUMBER = r"(?:\p{L}{1,8}[.\-]?)?\d[\w.\-]*"
+_NOMOR = rf"{_ci('nomor|nomer|no')}\.?{_H}*:?{_H}*{_ID_NUMBER}(?:{_H}*/{_H}*[\w.\-]+){{0,4}}"
+# short regulation names are built on "Per-"/"Kep-" ("Permenhub", "Pergub", "Kepmenkes")
+_REGULATION_HEAD = rf"(?:{_alt('date_regulation_heads')}|(?:Perm|Kepm|Perg|Kepg|Perb|Kepb|Perw|Perk)\p{{Ll}}{{2,}})"
 _LAW_BEFORE = regex.compile(
-    rf"(?<!\p{{L}})(?:{_alt('date_regulation_heads')}\.?{_H}+(?:{_NOMOR}|\d[\w.\-]*(?:{_H}*/{_H}*[\w.\-]+){{0,4}})|{_NOMOR})"
+    rf"(?<!\p{{L}})(?:{_REGULATION_HEAD}\.?{_H}+(?:{_NOMOR}|{_ID_NUMBER}(?:{_H}*/{_H}*[\w.\-]+){{0,4}})|{_NOMOR})"
     rf"{_H}+{_ci('tahun')}{_H}+\Z"
     rf"|(?<!\p{{L}})(?:UUD|{_ci('Undang-Undang Dasar')})(?:{_H}+(?:NRI|{_ci('Negara Republik Indonesia')}))?{_H}+(?:{_ci('tahun')}{_H}+)?\Z"
 )
@@ -287,20 +294,46 @@ class _DateRecognizer(Recognizer):
 
 @register_recognizer
 class NumericDateRecognizer(_DateRecognizer):
-    """"Rabu (25/9/2024)", "(7/11)", "Senin (6/10/25)", "25/9/2024", "Jumat 16/2", "2024-08-14"."""
+    """"Rabu (25/9/2024)", "(7/11)", "Senin (6/10/25)", "Selasa (23/1/2018" (bracket left open
+    at a line end), "25/9/2024", "Jumat 16/2", "2024-08-14"."""
 
     name = "numeric_date"
     pattern = regex.compile(
-        rf"(?|\({_H}*(?P<d>\d{{1,2}}){_H}*/{_H}*(?P<m>\d{{1,2}})(?:{_H}*/{_H}*(?P<y>\d{{4}}|\d{{2}}))?{_H}*\)"
+        rf"(?|\({_H}*(?P<d>\d{{1,2}}){_H}*/{_H}*(?P<m>\d{{1,2}})(?:{_H}*/{_H}*(?P<y>\d{{4}}|\d{{2}}))?{_H}*(?:\)|(?=\n|\Z))"
         rf"|(?P<d>\d{{1,2}})(?P<sep>[/\-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/])"
         rf"|(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])"
         rf"|(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d\-]))"
         rf"{_TIME}?{_TRAIL}"
     )
+    # "(7/5-9/5)": a range of two day/month dates in one bracket (two mentions)
+    bracket_range = regex.compile(
+        rf"\({_H}*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_H}*(?:-|–|{_ci('s.d.|s/d|hingga|sampai')}){_H}*"
+        rf"(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?:/(?P<y>\d{{4}}))?{_H}*\)"
+    )
+    # a news agency's date line: "Jeddah, 27/11 (Antara) -" at the start of a line
+    dateline = regex.compile(
+        rf"(?m)^\p{{Lu}}[\p{{L}}.]*(?:{_H}+\p{{Lu}}[\p{{L}}.]*){{0,3}},{_H}*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?=[ \t]*[(\-–—])"
+    )
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        yield from self._numeric(article)
+        text = article.text
+        for m in self.bracket_range.finditer(text):
+            year = int(m["y"]) if m["y"] else None
+            ends = [(int(m["d"]), int(m["m"])), (int(m["d2"]), int(m["m2"]))]
+            if not all(1 <= d <= 31 and 1 <= mo <= 12 for d, mo in ends) or ends[0][::-1] >= ends[1][::-1]:
+                continue
+            yield Candidate(m.start(), m.end("m"), None, _part("date", "day", y=year, m=ends[0][1], d=ends[0][0], weekday=False))
+            yield Candidate(m.start("d2"), m.end(), None, _part("date", "day", y=year, m=ends[1][1], d=ends[1][0], weekday=False))
+        for m in self.dateline.finditer(text):
+            day, month = int(m["d"]), int(m["m"])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                yield Candidate(m.start("d"), m.end(), None, _part("date", "day", y=None, m=month, d=day, weekday=False))
+
+    def _numeric(self, article: Article) -> Iterator[Candidate]:
         text = article.text
         blocks = _general_blocks(text)
+        ref = article.reference_date
         for m in self.pattern.finditer(text):
             start, end = m.span()
             paren = text[start] == "("
@@ -309,9 +342,15 @@ class NumericDateRecognizer(_DateRecognizer):
             wd = _weekday_before(text, start)
             if wd and wd["paren"] and not paren:
                 wd = None
-            # without brackets, a day/month needs a four-digit year or a weekday before it:
-            # "3/4" alone may be a fraction or a score
-            if not paren and not wd and (m["y"] is None or len(m["y"]) == 2):
+            # without brackets, a day/month needs a year or a weekday before it: "3/4" alone may
+            # be a fraction or a score; a two-digit year ("18/11/15") must lie near the
+            # article's own year, and not close a numbered identifier ("No 12/10/15")
+            if not paren and not wd and m["y"] is None:
+                continue
+            if not paren and not wd and len(m["y"]) == 2 and (
+                ref is None or abs(_year_of(m["y"]) - ref.year) > 2
+                or _QUANTITY_BEFORE.search(text, max(0, start - 30), start)
+            ):
                 continue
             day, month = int(m["d"]), int(m["m"])
             year = _year_of(m["y"]) if m["y"] else None
@@ -343,6 +382,27 @@ class NamedDateRecognizer(_DateRecognizer):
         rf"{_ci('tanggal|tgl.|tgl')}{_H}+(?P<d>{_day_alone})(?:{_H}*{_LINK}{_H}*(?P<d2>{_day_alone}))?(?P<trail>{_TRAIL})"
     )
 
+    # "Oktober 23-24", "Mei 5, 2024": the day after the month (English order), not a count
+    # ("Mei 5 orang"), a span ("Januari 2 tahun lalu") or a clock time
+    day_after = regex.compile(
+        rf"{_H}+(?P<d>\d{{1,2}})(?:{_H}*[-–]{_H}*(?P<d2>\d{{1,2}}))?(?:{_H}*,{_H}*(?P<y>{_YEAR}))?"
+        rf"(?![\d.,:/]\d|\d|{_H}+(?:{_ci('tahun|bulan|hari|pekan|minggu|jam|menit|persen')}|[\p{{L}}]+{_H}+(?:{_ci('orang|jiwa|warga|unit')}))(?!\p{{L}}))"
+        rf"(?!{_COUNT_AFTER.pattern})"
+    )
+
+    def _month_first(self, m: regex.Match[str], after: regex.Match[str], month: int) -> Iterator[Candidate]:
+        year = int(after["y"]) if after["y"] else None
+        day = int(after["d"])
+        second = int(after["d2"]) if after["d2"] else None
+        if not 1 <= day <= 31 or (year is not None and _date(year, month, day) is None):
+            return
+        if second is not None and day < second <= 31:
+            yield Candidate(m.start(), after.end("d"), None, _part("date", "day", y=year, m=month, d=day, weekday=False))
+            yield Candidate(after.start("d2"), after.end(), None, _part("date", "day", y=year, m=month, d=second, weekday=False))
+        elif second is None and year is not None:
+            # without a year, "Desember 22" is as often a two-digit year (a citation) as a day
+            yield Candidate(m.start(), after.end(), None, _part("date", "day", y=year, m=month, d=day, weekday=False))
+
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
         blocks = _general_blocks(text)
@@ -352,6 +412,8 @@ class NamedDateRecognizer(_DateRecognizer):
                 continue
             days = self.day_before.search(text, max(0, m.start() - 60), m.start())
             if days is None:
+                if not m["y"] and (after := self.day_after.match(text, m.end())) and _starts_word(text, m.start()):
+                    yield from self._month_first(m, after, month)
                 continue
             start, end = days.start(), m.end()
             if not _starts_word(text, start, "/.,") or _inside(blocks, start, end):
@@ -441,11 +503,13 @@ class MonthRecognizer(_DateRecognizer):
                 continue
             cue = _MONTH_CUE_BEFORE.search(text, max(0, start - 25), start)
             mod = (m["mod"] or "").casefold()
-            if not cue and mod in ("", "ini") and not self.range_to_date.match(text, m.end()):
+            if not cue and not mod and not self.range_to_date.match(text, m.end()):
                 continue  # a month name alone may be a person's name ("Mei"); it needs a cue
                 # or a range on to a date ("Januari hingga 15 Maret 2019": its year carries over)
             start = _MONTH_PART_BEFORE.search(text, max(0, start - 25), start).start()
             direction = "past" if mod in ("lalu", "kemarin") else "future" if mod in ("mendatang", "depan", "nanti") else None
+            if direction is None and cue and _MONTH_PAST_CUE.match(text, cue.start()):
+                direction = "past"
             yield Candidate(start, m.end(), None, _part("date", "month", y=None, m=month, direction=direction), priority=-1)
 
 
@@ -501,7 +565,9 @@ class YearRecognizer(_DateRecognizer):
         rf"(?![\p{{L}}\d]|[.,]\d|-?an(?!\p{{L}}))(?P<trail>{_TRAIL})"
     )
     # "152/2019" is a regulation number, "1446 H/2025 M" a Hijri year then the Gregorian one
-    number_slash = regex.compile(rf"\d[^\s/]*(?:/[^\s/]*)*/{_H}?\Z")
+    # and "37 P/HUM/2017" or "VI/MPR/2002" (a chain of coded parts) an identifier too; one
+    # Roman numeral alone numbers an event ("PON XIX/2016" is a date)
+    number_slash = regex.compile(rf"(?:\d[^\s/]*|\p{{Lu}}[^\s/]*/[^\s/]*)(?:/[^\s/]*)*/{_H}?\Z")
 
     @staticmethod
     def _names_part(text: str, start: int) -> bool:
@@ -536,7 +602,7 @@ class YearRecognizer(_DateRecognizer):
                 yield Candidate(start, m.end("y1"), None, _part("date", "year", y=first))
                 yield Candidate(m.start("y2"), end, None, _part("date", "year", y=second))
             else:
-                yield Candidate(start, m.end("y1") if second is not None else end, None, _part("date", "year", y=first))
+                yield Candidate(start, m.end("y1") if second is not None else end, None, _part("date", "year", y=first, cued=cued))
 
 
 @register_recognizer
@@ -560,6 +626,13 @@ class RelativeRecognizer(_DateRecognizer):
         rf"{_H}+(?:\d|\p{{Lu}}|{_ci('pertama|kedua|ketiga|keempat|kelima|ke-|anggaran|ajaran|buku|fiskal|baru|puasa|suci|haji')})"
     )
 
+    # "Jatim hari ini, yang ...", "generasi hari ini adalah ...": "today's X" describes X now
+    vague_after = regex.compile(rf"{_H}*,?{_H}*{_ci('yang|adalah|merupakan|ialah')}(?!\p{{L}})")
+    vague_before = regex.compile(rf"(?<!\p{{L}})(?:{_alt('date_vague_today_heads')}|{lexicon.alternation(_PLACES)}){_H}+\Z")
+
+    def vague_today(self, text: str, start: int, end: int) -> bool:
+        return bool(self.vague_after.match(text, end)) and bool(self.vague_before.search(text, max(0, start - 40), start))
+
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
         for start, end, phrase in _find_phrases(text, self.phrases):
@@ -571,8 +644,13 @@ class RelativeRecognizer(_DateRecognizer):
                 continue  # "akhir tahun 2024", "awal bulan Mei", "akhir tahun pertama"
             if _RECURRING_BEFORE.search(text, max(0, start - 25), start):
                 continue  # "setiap akhir bulan"
-            unit, offset, anaphoric = _RELATIVE[phrase]
-            yield Candidate(start, end, None, _part("relative", unit, unit=unit, offset=offset, anaphoric=anaphoric))
+            unit, offset, anaphoric, stated_year = _RELATIVE[phrase]
+            if phrase == "hari ini" and self.vague_today(text, start, end):
+                continue  # "Jatim hari ini, yang ...": today's Jatim, a vague present
+            yield Candidate(
+                start, end, None,
+                _part("relative", unit, unit=unit, offset=offset, anaphoric=anaphoric, stated_year=stated_year),
+            )
         for ago in self.ago.finditer(text):
             m = self.counted.search(text, max(0, ago.start() - 50), ago.end())
             if m is None or not _starts_word(text, m.start(), ".,"):
@@ -697,17 +775,28 @@ def _stated_value(a: dict[str, Any], ref: dt.date | None) -> tuple[str | None, b
     return f"{y:04d}", implied
 
 
+# quoted speech: "..." or “...” (a straight quote pairs with the next one in its paragraph)
+_QUOTE = regex.compile(r'“[^”\n]*”|"[^"\n]*"')
+
+
 class _Anchors:
-    """Weekday dates the text states, for relative words said on that day."""
+    """Weekday dates the text states, for relative words said on that day.
+
+    A relative word counts from the weekday date of its own statement: one in the same
+    sentence; for a word inside a quote, one in the attribution that closes the quote
+    (""... besok ...," kata X, Selasa (23/1)"); else the last one stated before it (the
+    narrative and its quotes go on from that day) unless the text has since moved on to a
+    later day ("hilang Rabu (10/5) ... melapor kemarin (11/5) ... kata Y, kemarin malam" no
+    longer counts from Rabu). Otherwise it counts from the article's today: the day the text
+    calls "hari ini, Senin (20/10/2025)", else the reference date.
+    """
 
     WINDOW = 2  # days an anchor may lie from the reference date: further, it dates another event
 
     def __init__(self, kept: list[Candidate], article: Article, today: dt.date | None):
         self.article = article
+        text = article.text
         ref = article.reference_date
-        if today is None or (ref is not None and abs((today - ref).days) > self.WINDOW):
-            today = ref
-        self.today = today
         self.points = [
             (c.start, c.attrs["date"])
             for c in kept
@@ -715,16 +804,44 @@ class _Anchors:
             and (ref is None or abs((c.attrs["date"] - ref).days) <= self.WINDOW)
         ]
         self.starts = [p for p, _ in self.points]
+        # every stated day, to see whether the narrative has moved past an anchor
+        self.days = [(c.start, c.attrs["date"]) for c in kept if c.attrs.get("date") is not None]
+        self.day_starts = [p for p, _ in self.days]
+        self.latest = ref or dt.date.max
+        if today is None or (ref is not None and abs((today - ref).days) > self.WINDOW):
+            today = ref
+        self.today = today
+        self.quotes = [m.span() for m in _QUOTE.finditer(text)] if self.points else []
+
+    def _in_range(self, lo: int, hi: int, offset: int) -> dt.date | None:
+        at, stop = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        if at == stop:
+            return None
+        return min(self.points[at:stop], key=lambda p: abs(p[0] - offset))[1]
+
+    def _moved_on(self, anchor_start: int, anchor: dt.date, offset: int) -> bool:
+        """Whether a later day up to the reference date is stated between the anchor and
+        ``offset`` (a coming date, "laga 15 April nanti", does not move the narrative)."""
+        at = bisect.bisect_right(self.day_starts, anchor_start)
+        stop = bisect.bisect_left(self.day_starts, offset)
+        return any(anchor < day <= self.latest for _, day in self.days[at:stop])
 
     def day_for(self, offset: int) -> dt.date | None:
-        """The nearest anchor in the sentence holding ``offset``, else the nearest before it,
-        else the article's today."""
+        """The anchor of the statement holding ``offset``, else the article's today."""
+        if not self.points:
+            return self.today
         s_start, s_end = self.article.sentence_span(offset)
-        same = [(abs(p - offset), d) for p, d in self.points if s_start <= p < s_end]
-        if same:
-            return min(same, key=lambda x: x[0])[1]
+        if (day := self._in_range(s_start, s_end, offset)) is not None:
+            return day
+        at = bisect.bisect_right(self.quotes, (offset, len(self.article.text))) - 1
+        if at >= 0 and self.quotes[at][0] < offset < self.quotes[at][1]:
+            close = self.quotes[at][1]
+            attribution_end = self.article.sentence_span(close)[1] if close < len(self.article.text) else close
+            if (day := self._in_range(close, attribution_end, offset)) is not None:
+                return day
+        # the narrative goes on from the day dated before, until it moves on to a later one
         at = bisect.bisect_left(self.starts, offset)
-        if at > 0:
+        if at > 0 and not self._moved_on(*self.points[at - 1], offset):
             return self.points[at - 1][1]
         return self.today
 
@@ -769,6 +886,20 @@ def _antecedent(kept: list[Candidate], index: int, article: Article, unit: str) 
     return None
 
 
+def _sentence_year(kept: list[Candidate], index: int, article: Article) -> int | None:
+    """The year of the last date stated before ``kept[index]`` in its sentence ("tahun 2018,
+    ... sampai akhir tahun")."""
+    sentence_start = article.sentence_span(kept[index].start)[0]
+    for other in reversed(kept[:index]):
+        if other.start < sentence_start:
+            break
+        a = other.attrs
+        # a bare year may name an event ("Asian Games 2018"); "tahun 2018", "pada 2018" is a time
+        if a["kind"] == "date" and a.get("value") and (a["gran"] != "year" or a.get("cued")):
+            return int(a["value"][:4])
+    return None
+
+
 def _relative_value(cand: Candidate, index: int, kept: list[Candidate], article: Article, anchors: _Anchors) -> str | None:
     a = cand.attrs
     unit, offset = a["unit"], a["offset"]
@@ -786,6 +917,8 @@ def _relative_value(cand: Candidate, index: int, kept: list[Candidate], article:
             return f"{y:04d}-{m:02d}"
         day = dt.date.fromisoformat(base) + dt.timedelta(days=offset * (7 if unit == "week" else 1))
         return _iso_week(day) if unit == "week" else day.isoformat()
+    if a.get("stated_year") and (year := _sentence_year(kept, index, article)) is not None:
+        return f"{year:04d}"
     if ref is None:
         return None
     if unit == "year":

@@ -211,6 +211,24 @@ def _skip_titles(toks: list[Tok], i: int) -> int:
     return i
 
 
+def skip_degrees(toks: list[Tok], i: int) -> int:
+    """Index after the degrees written behind a name ("Firdaus MT", "Budi, S.H., M.Si.")."""
+    n = len(toks)
+    j = i
+    while j < n:
+        tok = toks[j]
+        if is_degree(tok) and tok.space_before:
+            j += 1
+            if j < n and toks[j].text == "." and not toks[j].space_before:
+                j += 1
+            continue
+        if tok.text == "," and j + 1 < n and is_degree(toks[j + 1]) and (j + 2 >= n or toks[j + 2].text in ",.;)" or is_degree(toks[j + 2])):
+            j += 1
+            continue
+        break
+    return j
+
+
 def name_run(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name starting at ``toks[i]`` (``i`` when there is none).
 
@@ -234,6 +252,8 @@ def name_run(toks: list[Tok], i: int) -> int:
                 j = k
                 count += 1
                 continue
+            if initial and count >= 2 and k == j + 1 and k < n and toks[k].text == ",":
+                j += 1  # "Renhard Ronald S, mengatakan": a closing initial before a comma
             break
         if j > i and tok.text.rstrip(".") in _breaking_titles():
             break  # "Airlangga Prof Mohammad Nasih": a title starts another name

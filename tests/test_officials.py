@@ -151,3 +151,34 @@ def test_body_words_are_not_people(pipeline, text):
 def test_demonstrative_position_goes_to_the_last_speaker(pipeline):
     text = 'Tono mendorong dinas bekerja sama dengan BRIN. "Riset perlu diteruskan," kata Ketua DPC PKB Jaksel itu.'
     assert [(o.name, o.positions) for o in pipeline(text).officials] == [("Tono", ["Ketua DPC PKB Jaksel"])]
+
+
+def test_degrees_after_a_name_are_skipped():
+    text = "Bupati Sleman, Kustini Sri Purnomo, S.H., M.Si., hadir."
+    toks = names.tokenize(text)
+    start = next(i for i, t in enumerate(toks) if t.text == "Kustini")
+    end = names.name_run(toks, start)
+    assert " ".join(t.text for t in toks[start:end]) == "Kustini Sri Purnomo"
+    after = names.skip_degrees(toks, end)
+    assert toks[after].text == "," and toks[after + 1].text == "hadir"
+
+
+def test_a_second_head_ends_a_position():
+    text = "Kinerja Presiden Jokowi dan Wali Kota Solo Gibran Rakabuming Raka dipuji."
+    found = find_officials(split_article(text, None))
+    assert [(f.position, _span_text(text, f.name_span)) for f in found] == [
+        ("Presiden", "Jokowi"),
+        ("Wali Kota Solo", "Gibran Rakabuming Raka"),
+    ]
+
+
+def test_a_spokesperson_counts_only_for_an_official(pipeline):
+    official = pipeline("Bupati Sleman Harda Kiswaya hadir. Rini Astuti, juru bicara Harda Kiswaya, menjelaskan.")
+    assert [o.name for o in official.officials] == ["Harda Kiswaya", "Rini Astuti"]
+    private = pipeline("Mark Olsen, juru bicara Jane Fielding, membenarkan kabar itu.")
+    assert private.officials == []
+
+
+def test_a_place_written_after_di_is_not_a_name(pipeline):
+    record = pipeline("Ia tinggal di Lecco sejak lama. Wali Kota Lecco menyatakan duka yang mendalam.")
+    assert record.officials == []

@@ -99,6 +99,8 @@ def _case_variants(entries) -> list[str]:
         lower = [w if w.startswith("(") or w.isupper() else w.lower() for w in words]
         variants.add(" ".join(lower))
         variants.add(" ".join([lower[0][:1].upper() + lower[0][1:]] + lower[1:]))
+        if len(words) > 1 and words[0][:1].isupper():
+            variants.add(" ".join([lower[0]] + words[1:]))  # "juru Bicara", "kepala Dinas"
     return sorted(variants)
 
 
@@ -299,6 +301,28 @@ def _place_heads() -> frozenset[str]:
 
 
 @functools.cache
+def _place_required_heads() -> frozenset[str]:
+    return frozenset(_norm(w) for w in lexicon.words("place_required_heads"))
+
+
+@functools.cache
+def _person_attached_heads() -> frozenset[str]:
+    return frozenset(_norm(w) for w in lexicon.words("person_attached_heads"))
+
+
+def _after_non_person(text: str, start: int) -> bool:
+    """"pengamat Budi Santoso, juru bicara ...": the left name is described as a non-official."""
+    before = text[max(0, start - 30) : start].lower().split()
+    return bool(before) and before[-1] in lexicons().non_official
+
+
+@functools.cache
+def _head_word_parts() -> frozenset[str]:
+    """Every word of every head ("juru", "bicara", "wali", "kota" ...)."""
+    return frozenset(w for head in _head_words() for w in head.split())
+
+
+@functools.cache
 def _head_words() -> frozenset[str]:
     lex = lexicons()
     return lex.standalone | lex.with_body | lex.company
@@ -467,11 +491,27 @@ def _region_kind(toks: list[Tok], last: int) -> str | None:
     return None
 
 
+def _head_starts(toks: list[Tok], k: int) -> bool:
+    """Whether a position head ("Wali Kota", "Wakil Presiden", "Bupati") starts at ``toks[k]``."""
+    heads = _head_words()
+    words: list[str] = []
+    for tok in toks[k : k + 4]:
+        if not tok.is_word:
+            break
+        words.append(tok.text)
+        joined = _norm(" ".join(words))
+        if joined in heads or joined.startswith("wakil ") and joined[6:] in heads:
+            return True
+    return False
+
+
 def _list_item(toks: list[Tok], k: int) -> bool:
     """A single capitalised office word inside a list ("Pemuda", "Ikan"), not a name or a head."""
     tok = toks[k]
     if not tok.capitalised or _is_acronym(tok) or names.is_rank(tok) or names.is_honorific(tok):
         return False
+    if _head_starts(toks, k):
+        return False  # "Presiden Jokowi dan Wali Kota Solo ...": a second position
     lower = tok.text.lower()
     if lower in names.given_names() or names.name_opener_at(toks, k) or _norm(tok.text) in _head_words():
         return False
@@ -568,7 +608,8 @@ class Finding:
     position: str
     position_span: tuple[int, int]
     acting: str | None
-    kind: str  # title, bracket, apposition, coref, coordination
+    kind: str  # title, bracket, apposition, coref, coordination, weak, spokesperson
+    for_span: tuple[int, int] | None = None  # a spokesperson's: the official spoken for
 
 
 def _acting_value(prefix: str | None) -> str | None:
@@ -593,16 +634,29 @@ def _head_kind(head: str) -> str:
 
 
 def _preceded_by_non_official(text: str, start: int) -> bool:
-    """"calon Wakil Presiden", "pengamat ...", "Instruksi Presiden", "rumah dinas Wali Kota"."""
+    """"calon Wakil Presiden", "pengamat ...", "istri Bupati", "Kementerian Koordinator"."""
     before = text[max(0, start - 40) : start].lower().split()
     if not before:
         return False
     last = before[-1].strip("(\"'“")
     last_two = " ".join(before[-2:])
     lex = lexicons()
-    if last in lex.non_official or last_two in lex.non_official or last in lex.blockers:
-        return True
-    return len(before) >= 2 and before[-1] == "dinas" and before[-2] in lex.blockers
+    return last in lex.non_official or last_two in lex.non_official or last in lex.blockers
+
+
+def _owned_by_thing(text: str, start: int) -> bool:
+    """"Instruksi Presiden", "rumah dinas Wali Kota", "keputusan Wali Kota": the head names the
+    office a thing belongs to; only a name written right after it holds that office."""
+    before = text[max(0, start - 40) : start].lower().split()
+    if not before:
+        return False
+    things = _office_things()
+    return before[-1].strip("(\"'“") in things or len(before) >= 2 and before[-1] == "dinas" and before[-2] in things
+
+
+@functools.cache
+def _office_things() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("office_things"))
 
 
 def find_officials(article: Article) -> list[Finding]:
@@ -627,7 +681,19 @@ def find_officials(article: Article) -> list[Finding]:
             if link:
                 skip_heads.add(link.end())
             continue
+        owned = _owned_by_thing(text, pos_start)
         tail = read_tail(toks, 1)
+        if kind == "with_body" and not tail.has_complement and _norm(head) in _person_attached_heads():
+            # "Emil Dardak, juru bicara Gibran Rakabuming Raka": the spokesperson of a person
+            spoken_for = names.name_run(toks, 1)
+            if spoken_for - 1 >= 2 and _plausible_name(toks[1:spoken_for]):
+                span = _left_name(text, pos_start, sent_start, "")
+                if span is not None and not _after_non_person(text, span[0]):
+                    position = text[pos_start : toks[spoken_for - 1].end]
+                    findings.append(Finding(span, position, (pos_start, toks[spoken_for - 1].end), acting, "spokesperson",
+                                            (toks[1].start, toks[spoken_for - 1].end)))
+                    taken_until = toks[spoken_for - 1].end
+                    continue
         if kind == "with_body" and not tail.has_complement:
             continue
         if kind == "company" and not tail.public_body:
@@ -641,14 +707,14 @@ def find_officials(article: Article) -> list[Finding]:
         j = tail.end_index
 
         # coordination: "Presiden dan Wakil Presiden RI Prabowo Subianto dan Gibran Rakabuming Raka"
-        if not tail.has_complement and j + 1 < len(toks) and toks[j].text == "dan":
+        if not tail.has_complement and j + 1 < len(toks) and toks[j].text == "dan" and not owned:
             second = head_pattern().match(text, toks[j + 1].start)
             if second is not None:
                 coordinated = _coordination(article, m, second, kind)
                 if coordinated:
                     findings.extend(coordinated)
                     skip_heads.add(second.start("head"))
-                    taken_until = coordinated[-1].name_span[1]
+                    taken_until = max(coordinated[-1].name_span[1], coordinated[-1].position_span[1])
                     continue
 
         # title + name
@@ -673,6 +739,16 @@ def find_officials(article: Article) -> list[Finding]:
                         pos_span = (pos_start, toks[g - 1].end)
                         k = g
                         break
+                else:
+                    # "Kapolsek Torgamba Eduard Tobing": a head that always names its place takes
+                    # the first of three or more unknown words as that place
+                    if (end - k >= 3 and _norm(head) in _place_required_heads()
+                            and toks[k].text.lower() not in names.given_names() and not names.name_opener_at(toks, k)):
+                        # two words when the article writes them as a place ("di Pondok Bambu")
+                        words = 2 if end - k >= 4 and _used_as_place(text, f"{toks[k].text} {toks[k + 1].text}") else 1
+                        position = text[pos_start : toks[k + words - 1].end]
+                        pos_span = (pos_start, toks[k + words - 1].end)
+                        k += words
             named_org = _after_named_org(toks, k)
             if named_org and end > k and end + 1 < len(toks) and toks[end].text == ",":
                 # "Ketua Umum DPP Gebu Minang, Oesman Sapta": the run names the body, the person follows
@@ -690,10 +766,13 @@ def find_officials(article: Article) -> list[Finding]:
                 span = (toks[k].start, toks[end - 1].end)
                 # "Wali Kota Verbania dalam kunjungan": one unknown word after a bare place head
                 # may be the place; it only names someone the article names elsewhere
-                lone_place = (not tail.has_complement and _norm(head) in _place_heads() and end - k == 1
-                              and toks[k].text.lower() not in names.given_names()
-                              and (end >= len(toks) or not toks[end].is_word or toks[end].text.lower() in _NOT_VERBS))
-                findings.append(Finding(span, position, pos_span, acting, "weak" if lone_place else "title"))
+                lone_word = (not tail.has_complement and _norm(head) in _place_heads() and end - k == 1
+                             and toks[k].text.lower() not in names.given_names())
+                lone_place = lone_word and (end >= len(toks) or not toks[end].is_word or toks[end].text.lower() in _NOT_VERBS
+                                            or _used_as_place(text, toks[k].text))
+                # "Istana Presiden Cipanas": after a document or building only a known person counts
+                weak = lone_place or owned and end - k == 1
+                findings.append(Finding(span, position, pos_span, acting, "weak" if weak else "title"))
                 taken_until = span[1]
                 continue
 
@@ -715,20 +794,12 @@ def find_officials(article: Article) -> list[Finding]:
                     continue
 
         # the name stands before the position: "Ali Kuncoro, Pj Wali Kota ...", "Budi (Kepala ..."
-        left_text = text[max(sent_start, pos_start - 160) : pos_start]
-        link = _LEFT_LINK.search(left_text)
         follows = toks[j].text if j < len(toks) else ""
-        if link is not None:
-            name_end = pos_start - len(left_text) + link.start()
-            # the name must end right before the link (spaces allowed)
-            while name_end > 0 and text[name_end - 1] in " \t":
-                name_end -= 1
-            span = names.bound_name_left(text, name_end, max(sent_start, name_end - 100))
-            bracket = link.group().strip().startswith("(")
-            if span is not None and (not bracket or follows == ")") and _plausible_left_name(text, span, sent_start, link.group().strip() == ","):
-                findings.append(Finding(span, position, pos_span, acting, "apposition"))
-                taken_until = tail.position_end
-                continue
+        span = None if owned else _left_name(text, pos_start, sent_start, follows)
+        if span is not None:
+            findings.append(Finding(span, position, pos_span, acting, "apposition"))
+            taken_until = tail.position_end
+            continue
         # "Wapres RI, KH Ma'ruf Amin,", "Gubernur DKI Jakarta, Sumarsono memberikan ...",
         # "presiden terdahulu, yakni Joko Widodo": a name after a comma or "yakni"
         then = j + 2 if j + 1 < len(toks) and _THEN.fullmatch(f"{toks[j].text} {toks[j + 1].text}") else j
@@ -736,14 +807,21 @@ def find_officials(article: Article) -> list[Finding]:
         if link_end:
             k = names._skip_titles(toks, link_end)
             end = names.name_run(toks, k)
-            closed = end >= len(toks) or not toks[end].is_word or toks[end].text[0].islower()
-            verb_after = end < len(toks) and toks[end].is_word and toks[end].text.lower() not in _NOT_VERBS and toks[end].text[0].islower()
-            single_ok = k > link_end or verb_after or toks[link_end - 1].text != "," or _closes_single_name(toks, end)
+            after = names.skip_degrees(toks, end)  # "Wali Kota Pekanbaru, Firdaus MT, ..."
+            closed = after >= len(toks) or not toks[after].is_word or toks[after].text[0].islower()
+            verb_after = after < len(toks) and toks[after].is_word and toks[after].text.lower() not in _NOT_VERBS and toks[after].text[0].islower()
+            single_ok = (k > link_end or after > end or verb_after or toks[link_end - 1].text != ","
+                         or _closes_single_name(toks, after))
             if end > k and (end - k >= 2 or single_ok) and closed and _plausible_name(toks[k:end]):
                 span = (toks[k].start, toks[end - 1].end)
-                findings.append(Finding(span, position, pos_span, acting, "title"))
+                # "Rumah Dinas Bupati Agam, Lubuk Basung": after a building a place may follow;
+                # a degree or a known given name marks a person
+                sure = not owned or after > end or any(t.text.lower() in names.given_names() for t in toks[k:end])
+                findings.append(Finding(span, position, pos_span, acting, "title" if sure else "weak"))
                 taken_until = span[1]
                 continue
+        if owned:
+            continue
         coref = _COREF_LINK.search(text, max(sent_start, pos_start - 60), pos_start)
         if coref is not None and _COREF_NEEDS.search(coref.group()):
             findings.append(Finding(None, position, pos_span, acting, "coref"))
@@ -757,7 +835,99 @@ def find_officials(article: Article) -> list[Finding]:
                 findings.append(Finding(None, position, pos_span, acting, "demonstrative"))
                 taken_until = tail.position_end
                 continue
+    findings.extend(_led_bodies(article))
     return findings
+
+
+# "Organda Pekanbaru yang diketuai oleh Agus Sikumbang": the head of a body after a passive verb
+_LED_BY = regex.compile(
+    r"(?<=\S)[ \t]+(?:yang[ \t]+)?(?P<verb>diketu(?:a)?i|dikepalai)[ \t]+(?:oleh[ \t]+)?(?=\p{Lu})"
+)
+@functools.cache
+def _led_groups() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.words("led_group_nouns"))
+
+
+_LED_HEADS = {"diketuai": "Ketua", "diketui": "Ketua", "dikepalai": "Kepala"}
+
+
+def _led_bodies(article: Article) -> list[Finding]:
+    text = article.text
+    found = []
+    for m in _LED_BY.finditer(text):
+        sent_start = article.sentence_span(m.start())[0]
+        before = tokenize(text, max(sent_start, m.start() - 120), m.start())
+        i = len(before)
+        while i > 0 and len(before) - i < 10:
+            tok = before[i - 1]
+            if tok.text == ")" and i >= 3 and before[i - 3].text == "(":
+                i -= 3  # "(Organda)"
+            elif tok.capitalised and tok.text not in names.stopwords() and (i == len(before) or before[i].space_before or before[i].text == "("):
+                i -= 1
+            else:
+                break
+        while i < len(before) and not before[i].is_word:
+            i += 1
+        if 0 < i < len(before) and before[i - 1].text.lower() in _led_groups():
+            continue  # "tim Fakultas Teknik yang diketuai ...": a team, not the body, is led
+        body = before[i:]
+        if not body or not any(_word_class(t) or _phrase_at(body, k) for k, t in enumerate(body) if t.is_word):
+            continue  # no organisation word: "Rapat ... yang dipimpin" is not a body
+        if _plausible_name(body) and not any(_is_acronym(t) for t in body):
+            continue
+        toks = tokenize(text, m.end(), min(len(text), m.end() + 80))
+        k = 0
+        while True:  # "Dr. Eng. Ir. Bimastyaji": titles and degrees before the name
+            skipped = names.skip_degrees(toks, names._skip_titles(toks, k))
+            if skipped == k:
+                break
+            k = skipped
+        end = names.name_run(toks, k)
+        if end - k < 1 or not _plausible_name(toks[k:end]) or end - k == 1 and k == 0 and not _closes_single_name(toks, end):
+            continue
+        body_text = text[body[0].start : body[-1].end]
+        position = f"{_LED_HEADS[m.group('verb').lower()]} {body_text}"
+        found.append(Finding((toks[k].start, toks[end - 1].end), position, (body[0].start, body[-1].end), None, "title"))
+    return found
+
+
+_PLACE_CUE = regex.compile(
+    r"(?<![\p{L}])(?i:di|ke|dari|asal|warga|kota|kabupaten)[ \t]+(?P<first>\p{Lu}[\p{L}'’]*)(?:[ \t]+(?P<second>\p{Lu}[\p{L}'’]*))?"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _place_words(text: str) -> frozenset[str]:
+    """Capitalised words (and word pairs) the article writes after "di", "ke", "dari" ...: one
+    scan per article, so that checking a word is a set look-up."""
+    found = set()
+    for m in _PLACE_CUE.finditer(text):
+        found.add(m.group("first"))
+        if m.group("second"):
+            found.add(f"{m.group('first')} {m.group('second')}")
+    return frozenset(found)
+
+
+def _used_as_place(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` as a place elsewhere ("tinggal di Verbania")."""
+    return word in _place_words(text)
+
+
+def _left_name(text: str, pos_start: int, sent_start: int, follows: str) -> tuple[int, int] | None:
+    """The name written before a position: "Ali Kuncoro, Pj Wali Kota ...", "Budi (Kepala ..."."""
+    left_text = text[max(sent_start, pos_start - 160) : pos_start]
+    link = _LEFT_LINK.search(left_text)
+    if link is None:
+        return None
+    name_end = pos_start - len(left_text) + link.start()
+    # the name must end right before the link (spaces allowed)
+    while name_end > 0 and text[name_end - 1] in " \t":
+        name_end -= 1
+    span = names.bound_name_left(text, name_end, max(sent_start, name_end - 100))
+    bracket = link.group().strip().startswith("(")
+    if span is not None and (not bracket or follows == ")") and _plausible_left_name(text, span, sent_start, link.group().strip() == ","):
+        return span
+    return None
 
 
 _COORDINATED_HEAD = regex.compile(r"[ \t]*(?:dan|atau|serta|&|/)[ \t]*(?=\p{L})")
@@ -794,9 +964,22 @@ def _right_link_end(toks: list[Tok], j: int) -> int:
         k += 1
         if k < n and toks[k].text.lower() in _RIGHT_LINKS:
             k += 1
+        if k < n and toks[k].capitalised and _strong_at(toks, k):
+            # "Kepala Balai ... Pekan Baru, Ditjen Perhubungan Provinsi Riau, Renhard ...": the
+            # body the office belongs to stands between the position and the name
+            parent = read_tail(toks, k)
+            if parent.public_body and parent.end_index + 1 < n and toks[parent.end_index].text == ",":
+                return parent.end_index + 1
         return k if k < n else 0
     if k < n and toks[k].is_word and toks[k].text.lower() in _RIGHT_LINKS:
         return k + 1 if k + 1 < n else 0
+    if k < n and toks[k].text.lower() == "yang":
+        # "Mantan Gubernur Jatim yang turut hadir yakni Soekarwo"
+        for m in range(k + 1, min(n - 1, k + 5)):
+            if not toks[m].is_word or toks[m].text[0].isupper():
+                break
+            if toks[m].text.lower() in _RIGHT_LINKS:
+                return m + 1
     return 0
 
 
@@ -809,21 +992,37 @@ def _coordination(article: Article, first: regex.Match, second: regex.Match, kin
     j = tail.end_index
     k = names._skip_titles(toks, j)
     end = names.name_run(toks, k)
-    if end == k or end + 1 >= len(toks) or toks[end].text != "dan" or not _plausible_name(toks[k:end]):
-        return []
-    k2 = names._skip_titles(toks, end + 1)
-    end2 = names.name_run(toks, k2)
-    if end2 == k2 or not _plausible_name(toks[k2:end2]):
-        return []
     complement = text[toks[0].end : tail.position_end]
     first_position = text[first.start() : first.end()] + complement
     second_position = text[second.start() : tail.position_end]
+    first_span = second_span = None
+    if end > k and end + 1 < len(toks) and toks[end].text == "dan" and _plausible_name(toks[k:end]):
+        k2 = names._skip_titles(toks, end + 1)
+        end2 = names.name_run(toks, k2)
+        if end2 > k2 and _plausible_name(toks[k2:end2]):
+            first_span, second_span = (toks[k].start, toks[end - 1].end), (toks[k2].start, toks[end2 - 1].end)
+    if first_span is None:
+        # "Prabowo Subianto dan Gibran Rakabuming Raka resmi menjadi Presiden dan Wakil Presiden RI"
+        sent_start = article.sentence_span(first.start())[0]
+        link = _LEFT_PAIR_LINK.search(text, max(sent_start, first.start() - 40), first.start())
+        if link is None:
+            return []
+        second_span = names.bound_name_left(text, link.start(), max(sent_start, link.start() - 60))
+        if second_span is None:
+            return []
+        joint = _PAIR_JOINT.search(text, max(sent_start, second_span[0] - 8), second_span[0])
+        first_span = joint and names.bound_name_left(text, joint.start(), max(sent_start, joint.start() - 60))
+        if not first_span or not all(_plausible_left_name(text, span) for span in (first_span, second_span)):
+            return []
     return [
-        Finding((toks[k].start, toks[end - 1].end), first_position, (first.start(), first.end()),
-                _acting_value(first.group("acting")), "coordination"),
-        Finding((toks[k2].start, toks[end2 - 1].end), second_position, (second.start(), tail.position_end),
+        Finding(first_span, first_position, (first.start(), first.end()), _acting_value(first.group("acting")), "coordination"),
+        Finding(second_span, second_position, (second.start(), tail.position_end),
                 _acting_value(second.group("acting")), "coordination"),
     ]
+
+
+_LEFT_PAIR_LINK = regex.compile(r"(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:menjadi|sebagai|selaku|adalah)[ \t]+$")
+_PAIR_JOINT = regex.compile(r"[ \t]+dan[ \t]+$")
 
 
 def _after_named_org(toks: list[Tok], k: int) -> bool:
@@ -974,8 +1173,8 @@ def _fuller_form(article: Article, start: int, end: int) -> tuple[int, int]:
         # only a given name or an initial widens a name to the left ("M Ali Kuncoro"), and not
         # the last word of a place ("Sulawesi Tenggara Andi ...")
         known = len(tok.text) == 1 or tok.text.lower() in names.given_names() or tok.text.lower() in names.muhammad_forms()
-        if tok.start <= sent_start and not known:
-            break
+        if not known and (tok.start <= sent_start or _norm(tok.text.split("-")[0]) in _head_word_parts()):
+            break  # "juru Bicara Gibran": a word of a title written in mixed case
         if i >= 2 and before[i - 2].capitalised and not names.is_honorific(before[i - 2]):
             break
         i -= 1
@@ -1032,7 +1231,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
         if not key:
             continue
         person = person_for(key, s)
-        if person is None and attrs["kind"] == "weak":
+        if person is None and attrs["kind"] == "weak" or attrs["kind"] == "spokesperson":
             weak.append(cand)
             continue
         if person is None:
@@ -1045,6 +1244,14 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
     for cand in weak:
         s, e = cand.attrs["name_span"]
         person = person_for(names.name_key(text[s:e]), s)
+        if cand.attrs["kind"] == "spokesperson":
+            # the spokesperson of an official holds a post; of a private person not
+            fs, fe = cand.attrs["for_span"]
+            if person_for(names.name_key(text[fs:fe]), fs) is None:
+                continue
+            if person is None:
+                person = _Person()
+                people.append(person)
         if person is not None:
             person.add_form(text[s:e], s, e)
             person.add_position(cand.attrs["position"], *cand.attrs["position_span"], cand.attrs.get("acting"))
@@ -1229,5 +1436,6 @@ class PositionRecognizer(Recognizer):
                     "position_span": finding.position_span,
                     "acting": finding.acting,
                     "kind": finding.kind,
+                    "for_span": finding.for_span,
                 },
             )

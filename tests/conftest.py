@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# a recognizer's exception fails the test instead of becoming a record warning
+os.environ["EXTRACTOR_STRICT"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seed"

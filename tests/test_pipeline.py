@@ -82,7 +82,9 @@ def test_a_failing_recognizer_becomes_a_warning_not_a_crash():
             raise RuntimeError("boom")
 
     only = extractor.Pipeline(fields=["percentages"])
-    only.nlp.get_pipe("id_percentages").recognizers.append(Broken())
+    component = only.nlp.get_pipe("id_percentages")
+    component.strict = False  # the library's default; the test suite runs strict
+    component.recognizers.append(Broken())
     record = only("Naik 5 persen.")
     assert [p.value for p in record.percentages] == [5.0]
     assert record.warnings == ["percentages/broken failed: RuntimeError: boom"]

@@ -60,3 +60,23 @@ def test_collective_ordinal_is_a_count_only_before_the_noun(pipeline):
     assert _found(pipeline, "Kelima tersangka ditahan.") == [("Kelima tersangka", 5, "tersangka")]
     assert _found(pipeline, "Tersangka kelima ditahan.") == []
     assert _found(pipeline, "Anak ketiga pelaku ikut diperiksa.") == []
+
+
+def test_noun_first_count_reads_the_scale_and_keeps_the_noun(pipeline):
+    found = _found(pipeline, "Proyek itu menyerap pekerja sebanyak 2,5 juta, kata dia.")
+    assert found == [("pekerja sebanyak 2,5 juta", 2500000, "pekerja")]
+
+
+def test_noun_first_count_needs_the_whole_number_to_end_the_phrase(pipeline):
+    # "326" of "326.462" must not be read, and a unit word after the number blocks it
+    assert _found(pipeline, "Penyerapan tenaga kerja sebanyak 326.462 orang.") == [("326.462 orang", 326462, "orang")]
+    assert _found(pipeline, "Jumlah siswa mencapai 12 kelas.") == []
+    assert _found(pipeline, "Pendaftar mencapai 2024 dan terus naik.") == []
+
+
+def test_noun_first_count_is_not_money_of_the_people(pipeline):
+    assert _found(pipeline, "Penghasilan petani mencapai 3 juta, katanya.") == []
+
+
+def test_cardinal_only_noun_needs_two_or_more(pipeline):
+    assert _found(pipeline, "Ada satu tokoh dan dua tokoh lain.") == [("dua tokoh", 2, "tokoh")]

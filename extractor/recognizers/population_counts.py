@@ -49,7 +49,8 @@ register_field("population_counts", "POPULATION", assemble)
 
 NOUN = rf"(?P<noun>(?i:(?:calon[ \t]+)?{lexicon.alternation(lexicon.words('people_nouns'))}))(?:nya)?(?!\w)"
 LINK = rf"(?i:{lexicon.alternation(lexicon.words('range_links'))})"
-START = r"(?<![\w.,/])"
+# a number starts a word; crawls glue it to a lower-case word before ("sudah ada150 orang")
+START = r"(?:(?<![\w.,/])|(?<=(?<!\w)[a-z]{3,}))"
 
 _NON_PEOPLE = regex.compile(rf"(?i:{lexicon.alternation(lexicon.words('non_people_phrases'))})")
 _BLOCKED_BEFORE = regex.compile(
@@ -69,6 +70,7 @@ _YEAR_BEFORE = regex.compile(
     rf"|(?i:{lexicon.alternation(tuple(lexicon.table('months')))})"
     rf"|(?<!\d)(?:19|20)\d\d[ \t]*(?:,|-|dan|atau|hingga|sampai)?)[ \t]*$"
 )
+_CARDINAL_ONLY = frozenset(lexicon.words("count_cardinal_only_nouns"))
 _LOOK_BACK = 40  # characters of context read before a number
 
 # collective ordinals "kedua" .. "kesebelas": "ke" + a numeral word from two to eleven
@@ -127,6 +129,8 @@ class CountRecognizer(Recognizer):
             except ValueError:
                 continue
             unit = _unit(m)
+            if unit in _CARDINAL_ONLY and value < 2:
+                continue  # "satu tokoh": a figure, not a count
             if not _blocked(text, m.start(), m.group("amount"), int(round(value)), m.end("noun")):
                 yield Candidate(m.start(), m.end("noun"), int(round(value)), {"unit": unit}, recognizer=self.name)
             low = self._range_start(text, m, value)
@@ -167,5 +171,50 @@ class CollectiveOrdinalRecognizer(Recognizer):
                 continue
             if _ORDINAL_HEAD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
                 continue  # "hari kedua peserta": the second day, not two participants
+            if _unit(m) in _CARDINAL_ONLY:
+                continue  # "ketiga tokoh tersebut": points back at named people
             value = WORDS[m.group("numeral").lower()][1]
             yield Candidate(m.start(), m.end("noun"), value, {"unit": _unit(m)}, recognizer=self.name)
+
+
+@register_recognizer
+class NounFirstRecognizer(Recognizer):
+    """A people noun, then a cue word and a number with no noun after it:
+    "tenaga kerja sebanyak 15 ribu" -> 15000, "warga yang berjumlah 150" -> 150.
+
+    Up to two words may stand between the noun and the cue ("korban tewas mencapai 58"). The
+    text runs from the noun to the number; ``unit`` is the noun. The number must end the clause
+    or be followed by a function word (data/count_noun_first_followers.txt): "warga mencapai
+    5 persen" or "peserta sebanyak 3 kali" measure something else. A bare year is no count.
+    """
+
+    field = "population_counts"
+    name = "noun_first"
+    # the cue and the number are found first (cue words are rare, people nouns are not), then
+    # the noun is looked for in the few words before the cue
+    cue_and_number = regex.compile(
+        rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_noun_first_cues'))})[ \t]+"
+        rf"(?P<amount>{QUANTITY})(?![.,]?\d)"  # the whole number: not "326" of "326.462"
+        rf"(?=[ \t]*(?:[.,;:!?)\"\u201d]|$)|[ \t]+(?i:{lexicon.alternation(lexicon.words('count_noun_first_followers'))})(?!\w))"
+    )
+    noun_before = regex.compile(rf"(?<!\w){NOUN}(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+$")
+    possessed_before = regex.compile(
+        rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_noun_first_blockers'))})[ \t]+$"
+    )
+
+    def find(self, article, doc):
+        text = article.text
+        for m in self.cue_and_number.finditer(text):
+            n = self.noun_before.search(text, max(0, m.start() - _LOOK_BACK - 20), m.start())
+            if n is None or _NON_PEOPLE.match(text, n.start("noun")) or _YEAR.fullmatch(m.group("amount")):
+                continue
+            if self.possessed_before.search(text, max(0, n.start() - 25), n.start()):
+                continue  # "gaji pegawai mencapai 5 juta": money, not people
+            try:
+                value = int(round(parse_number(m.group("amount"))))
+            except ValueError:
+                continue
+            unit = _unit(n)
+            if value < 1 or (unit in _CARDINAL_ONLY and value < 2):
+                continue
+            yield Candidate(n.start("noun"), m.end("amount"), value, {"unit": unit}, recognizer=self.name)

@@ -152,3 +152,59 @@ def test_the_quotes_own_attribution_dates_it(pipeline):
 
 def test_part_of_year_takes_a_year_stated_earlier_in_the_sentence(pipeline):
     assert values(pipeline, "Pada 2015 laba turun, tetapi akhir tahun pulih.", "2017-05-20") == ["2015", "2015"]
+
+
+def test_yearless_day_month_prefers_the_past(pipeline):
+    # April seen from November: last April (7 months back), not next April (5 months ahead)
+    assert dates._nearest_day(dt.date(2017, 11, 5), 4, 11) == dt.date(2017, 4, 11)
+    # a date a few weeks ahead is still the coming one
+    assert dates._nearest_day(dt.date(2017, 11, 5), 1, 2) == dt.date(2018, 1, 2)
+    assert dates._nearest_day(dt.date(2025, 1, 3), 12, 28) == dt.date(2024, 12, 28)
+
+
+def test_weekday_that_fits_only_the_swapped_reading(pipeline):
+    # 11 April is no Saturday in 2016-2018; 4 November 2017 is, the day before the reference date
+    assert values(pipeline, "Ia berbicara di Mataram, Sabtu (11/4).", "2017-11-05") == ["2017-11-04"]
+    # the stated reading kept when its weekday fits, or when the swapped day is far from the reference
+    assert values(pipeline, "Ia berbicara di Mataram, Sabtu (4/11).", "2017-11-05") == ["2017-11-04"]
+    assert values(pipeline, "Ia berbicara, Minggu (4/1).", "2018-02-04") == ["2018-01-04"]
+    assert dates._weekday_swapped(6, 11, 4, None, dt.date(2017, 11, 5))
+    assert not dates._weekday_swapped(6, 4, 11, None, dt.date(2017, 11, 5))
+
+
+def test_lebaran_days_count_from_idul_fitri(pipeline):
+    text = "Arus mudik diperkirakan memuncak pada H-3 Lebaran, arus balik pada H+4."
+    assert values(pipeline, text, "2017-06-10") == ["2017-06-22", "2017-06-29"]
+    assert values(pipeline, text, "2024-03-30") == ["2024-04-07", "2024-04-14"]
+
+
+def test_h_minus_without_lebaran_is_not_a_date(pipeline):
+    assert values(pipeline, "Masa tenang berakhir H-1 pencoblosan.", "2024-02-10") == []
+
+
+def test_lebaran_day_merges_with_the_date_it_glosses(pipeline):
+    text = "Puncak arus balik jatuh pada H+4 atau pada Kamis (29/6) mendatang, kata petugas mudik."
+    record = pipeline(text, published="2017-06-27")
+    assert [(d.text, d.value) for d in record.dates] == [("H+4 atau pada Kamis (29/6) mendatang", "2017-06-29")]
+
+
+def test_quote_attribution_dates_a_quote_beyond_the_window(pipeline):
+    text = (
+        "Pemindahan pegawai dimulai, dikutip Jumat (19/9/2025).\n"
+        '"Kemarin kami rapat koordinasi," kata pejabat itu, Senin (15/9/2025).'
+    )
+    assert values(pipeline, text, "2025-09-20") == ["2025-09-19", "2025-09-14", "2025-09-15"]
+
+
+def test_semalam_is_last_night_unless_it_is_one_night(pipeline):
+    assert values(pipeline, "Hujan deras mengguyur kota semalam.", "2025-09-11") == ["2025-09-10"]
+    assert values(pipeline, "Ia menginap semalam di hotel itu.", "2025-09-11") == []
+    assert values(pipeline, "Ia menulis lima puisi dalam semalam.", "2025-09-11") == []
+    # the night just dated: "sejak Selasa (9/9) malam ... semalam" is that Tuesday night
+    text = "Banjir melanda sejak Selasa (9/9) malam. Hujan lebat turun semalam sejak pukul 23.00."
+    assert values(pipeline, text, "2025-09-11") == ["2025-09-09", "2025-09-09"]
+
+
+def test_up_to_a_count_is_not_a_year(pipeline):
+    assert values(pipeline, "Rutan itu dihuni hingga 1870 tahanan.", "2017-05-07") == []
+    assert values(pipeline, "Program berjalan hingga 2030.", "2025-05-07") == ["2030"]

@@ -157,6 +157,8 @@ _COUNT_AFTER = regex.compile(
 _YEAR_CUE_BEFORE = regex.compile(
     rf"(?:TA|{_ci('tahun|thn|periode|sejak|pada|hingga|sampai|akhir|awal|pertengahan|medio')}){_H}+$"
 )
+# "hingga"/"sampai" also mean "up to" before an amount
+_UP_TO_BEFORE = regex.compile(rf"(?<!\p{{L}}){_ci('hingga|sampai')}{_H}+$")
 _TAHUN_BEFORE = regex.compile(rf"(?:{_ci('tahun anggaran|tahun')}|TA){_H}+$")
 _NAME_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_name_prefixes')}\.?{_H}*$")
 _RECURRING_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_recurring_words')}{_H}+(?:{_ci('hari')}{_H}+)?$")
@@ -173,6 +175,8 @@ _TITLE_WORD_AFTER = regex.compile(rf"{_H}+\p{{Lu}}\p{{Ll}}")
 _GLOSS_GAP = regex.compile(rf"{_H}*\({_H}*")
 _ADJACENT_GAP = regex.compile(rf"[ \t,()]*(?:{_PART_OF_DAY}[ \t,()]*)?")
 # "selama dua hari ini" counts days (a duration), it does not name today
+# "H+4 atau pada Jumat (29/6)", "28 Juni (H+2)": another name for the same day
+_ALSO_GAP = regex.compile(rf"[ \t,()]*(?:{_ci('atau|alias|yaitu|yakni')}{_H}+)?(?:{_ci('pada|tanggal')}{_H}+)?[ \t(]*")
 _COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_ci('beberapa|sekian|para')}){_H}+\Z")
 # words that put a lone weekday in the future ("akan digelar Rabu"); otherwise it is the last one
 _FUTURE_CUE = regex.compile(rf"(?<!\p{{L}}){_ci('akan|bakal|rencananya|direncanakan|dijadwalkan|dijadwalkan|hendak|nanti')}(?!\p{{L}})")
@@ -198,14 +202,36 @@ def _iso_week(day: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+# news reports the past months far more than it announces the coming ones: a yearless date
+# ahead of the reference date counts this many times its distance when choosing its year
+_FUTURE_WEIGHT = 3
+
+
 def _nearest_day(ref: dt.date, m: int | None, d: int) -> dt.date | None:
-    """Day ``d`` of month ``m`` (of a month next to ref's when None) in the year nearest ``ref``."""
+    """Day ``d`` of month ``m`` (of a month next to ref's when None) in the year nearest ``ref``,
+    a past day preferred over a future one ("Sabtu (11/4)" written in November is last April)."""
     if m is None:
         options = [_date(*_add_months(ref.year, ref.month, k), d) for k in (-1, 0, 1)]
+        weight = 1
     else:
         options = [_date(ref.year + k, m, d) for k in (-1, 0, 1)]
+        weight = _FUTURE_WEIGHT
     options = [o for o in options if o is not None]
-    return min(options, key=lambda o: abs((o - ref).days)) if options else None
+    return min(options, key=lambda o: (o - ref).days * weight if o > ref else (ref - o).days) if options else None
+
+
+def _weekday_swapped(wd: int, d: int, m: int, y: int | None, ref: dt.date | None) -> bool:
+    """Whether "Sabtu (11/4)" means 4 November: the day/month reading falls on no such weekday
+    in the plausible years, but the month/day one does, near the reference date (a crawl or a
+    writer swapped the two numbers; further from it, the weekday is more likely the slip)."""
+    if ref is None or d > 12 or d == m:
+        return False
+    years = (y,) if y is not None else (ref.year - 1, ref.year, ref.year + 1)
+    if any((day := _date(year, m, d)) is not None and day.isoweekday() == wd for year in years):
+        return False
+    swapped = _date(y, d, m) if y is not None else _nearest_day(ref, d, m)
+    # a weekday date dates a statement of the last days: the swapped reading must be one
+    return swapped is not None and swapped.isoweekday() == wd and -14 <= (swapped - ref).days <= 7
 
 
 def _year_of(text: str, first: int | None = None) -> int:
@@ -360,6 +386,8 @@ class NumericDateRecognizer(_DateRecognizer):
                 continue
             if wd:
                 start = wd.start()
+                if _weekday_swapped(_WEEKDAYS[wd["wd"].title() if wd["wd"].isupper() else wd["wd"]], day, month, year, ref):
+                    day, month = month, day
             yield Candidate(start, end, None, _part("date", "day", y=year, m=month, d=day, weekday=bool(wd)))
 
 
@@ -592,8 +620,9 @@ class YearRecognizer(_DateRecognizer):
             cued = _YEAR_CUE_BEFORE.search(before) is not None
             if _QUANTITY_BEFORE.search(before):
                 continue  # "Rp 2024", "sebanyak 2024", "No. 2019"
-            if not cued and not m["y2"] and not m["trail"] and _COUNT_AFTER.match(text, m.end("y1")):
-                continue  # "2024 orang", "2000 meter"
+            counted = not m["y2"] and not m["trail"] and _COUNT_AFTER.match(text, m.end("y1"))
+            if counted and (not cued or _UP_TO_BEFORE.search(before)):
+                continue  # "2024 orang", "2000 meter", "hingga 1870 tahanan" (up to a count)
             if tahun := _TAHUN_BEFORE.search(before):
                 start -= len(tahun.group())
             first = int(m["y1"])
@@ -630,6 +659,10 @@ class RelativeRecognizer(_DateRecognizer):
     vague_after = regex.compile(rf"{_H}*,?{_H}*{_ci('yang|adalah|merupakan|ialah')}(?!\p{{L}})")
     vague_before = regex.compile(rf"(?<!\p{{L}})(?:{_alt('date_vague_today_heads')}|{lexicon.alternation(_PLACES)}){_H}+\Z")
 
+    # "semalam" is also "for one night": "dalam semalam", "menginap semalam", "semalam suntuk"
+    one_night_before = regex.compile(rf"(?<!\p{{L}}){_alt('date_one_night_before')}{_H}+\Z")
+    one_night_after = regex.compile(rf"{_H}+{_ci('suntuk|penuh|saja')}(?!\p{{L}})")
+
     def vague_today(self, text: str, start: int, end: int) -> bool:
         return bool(self.vague_after.match(text, end)) and bool(self.vague_before.search(text, max(0, start - 40), start))
 
@@ -645,11 +678,18 @@ class RelativeRecognizer(_DateRecognizer):
             if _RECURRING_BEFORE.search(text, max(0, start - 25), start):
                 continue  # "setiap akhir bulan"
             unit, offset, anaphoric, stated_year = _RELATIVE[phrase]
+            if phrase == "semalam" and (
+                self.one_night_before.search(text, max(0, start - 25), start) or self.one_night_after.match(text, end)
+            ):
+                continue  # "dalam semalam", "menginap semalam", "semalam suntuk": one night long
             if phrase == "hari ini" and self.vague_today(text, start, end):
                 continue  # "Jatim hari ini, yang ...": today's Jatim, a vague present
             yield Candidate(
                 start, end, None,
-                _part("relative", unit, unit=unit, offset=offset, anaphoric=anaphoric, stated_year=stated_year),
+                _part(
+                    "relative", unit, unit=unit, offset=offset, anaphoric=anaphoric, stated_year=stated_year,
+                    last_night=unit == "day" and offset == -1 and "malam" in phrase,
+                ),
             )
         for ago in self.ago.finditer(text):
             m = self.counted.search(text, max(0, ago.start() - 50), ago.end())
@@ -712,6 +752,39 @@ class WeekdayRecognizer(_DateRecognizer):
                 start, end, None,
                 _part("weekday", "day", wd=weekday, direction=direction, week_offset=week_offset, ahead=ahead),
                 priority=-1,
+            )
+
+
+_IDUL_FITRI = {int(y): dt.date.fromisoformat(d) for y, d in lexicon.table("date_idul_fitri").items()}
+
+
+@register_recognizer
+class LebaranDayRecognizer(_DateRecognizer):
+    """"H-7 Lebaran", "H+4", "H-90 sebelum Idul Fitri": a day counted from the Idul Fitri
+    nearest the reference date, only in an article about Lebaran (elsewhere "H-1" may count
+    to an election)."""
+
+    name = "lebaran_day"
+    cue = regex.compile(rf"(?<!\p{{L}}){_alt('date_lebaran_cues')}(?!\p{{L}})", regex.IGNORECASE)
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\d])H{_H}?(?P<sign>[+\-−–]){_H}?(?P<n>\d{{1,3}})(?![\d.,]?\d)"
+        rf"(?:{_H}+(?i:(?:sebelum|setelah|sesudah){_H}+)?(?i:lebaran|idul{_H}?fitri|idulfitri)(?!\p{{L}}))?"
+    )
+
+    def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        text, ref = article.text, article.reference_date
+        if ref is None or "H" not in text or not self.cue.search(text):
+            return
+        years = [_IDUL_FITRI[y] for y in (ref.year - 1, ref.year, ref.year + 1) if y in _IDUL_FITRI]
+        if not years:
+            return
+        lebaran = min(years, key=lambda day: abs((day - ref).days))
+        for m in self.pattern.finditer(text):
+            n = int(m["n"])
+            day = lebaran + dt.timedelta(days=n if m["sign"] == "+" else -n)
+            yield Candidate(
+                m.start(), m.end(), None,
+                _part("date", "day", y=day.year, m=day.month, d=day.day, weekday=False, lebaran=True),
             )
 
 
@@ -804,6 +877,10 @@ class _Anchors:
             and (ref is None or abs((c.attrs["date"] - ref).days) <= self.WINDOW)
         ]
         self.starts = [p for p, _ in self.points]
+        # a quote's attribution dates the words quoted, however far from the reference date
+        # (""... kemarin ...," kata X, Senin (15/9/2025)" in an article of the 20th)
+        self.said = [(c.start, c.attrs["date"]) for c in kept if c.attrs.get("weekday") and c.attrs.get("date") is not None]
+        self.said_starts = [p for p, _ in self.said]
         # every stated day, to see whether the narrative has moved past an anchor
         self.days = [(c.start, c.attrs["date"]) for c in kept if c.attrs.get("date") is not None]
         self.day_starts = [p for p, _ in self.days]
@@ -813,11 +890,12 @@ class _Anchors:
         self.today = today
         self.quotes = [m.span() for m in _QUOTE.finditer(text)] if self.points else []
 
-    def _in_range(self, lo: int, hi: int, offset: int) -> dt.date | None:
-        at, stop = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+    def _in_range(self, lo: int, hi: int, offset: int, *, said: bool = False) -> dt.date | None:
+        points, starts = (self.said, self.said_starts) if said else (self.points, self.starts)
+        at, stop = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
         if at == stop:
             return None
-        return min(self.points[at:stop], key=lambda p: abs(p[0] - offset))[1]
+        return min(points[at:stop], key=lambda p: abs(p[0] - offset))[1]
 
     def _moved_on(self, anchor_start: int, anchor: dt.date, offset: int) -> bool:
         """Whether a later day up to the reference date is stated between the anchor and
@@ -837,7 +915,7 @@ class _Anchors:
         if at >= 0 and self.quotes[at][0] < offset < self.quotes[at][1]:
             close = self.quotes[at][1]
             attribution_end = self.article.sentence_span(close)[1] if close < len(self.article.text) else close
-            if (day := self._in_range(close, attribution_end, offset)) is not None:
+            if (day := self._in_range(close, attribution_end, offset, said=True)) is not None:
                 return day
         # the narrative goes on from the day dated before, until it moves on to a later one
         at = bisect.bisect_left(self.starts, offset)
@@ -929,9 +1007,27 @@ def _relative_value(cand: Candidate, index: int, kept: list[Candidate], article:
     base = anchors.today if a.get("gloss") else anchors.day_for(cand.start)
     if base is None:
         return None
+    if a.get("last_night") and _night_just_named(kept, index, article, base):
+        return base.isoformat()
     if unit == "week":
         return _iso_week(base + dt.timedelta(weeks=offset))
     return (base + dt.timedelta(days=offset)).isoformat()
+
+
+_NIGHT_AFTER = regex.compile(rf"{_H}*{_ci('malam|dini hari')}(?!\p{{L}})")
+
+
+def _night_just_named(kept: list[Candidate], index: int, article: Article, base: dt.date) -> bool:
+    """Whether "semalam"/"tadi malam" names the night the text has just dated: "banjir sejak
+    Selasa (9/9) malam. Hujan mengguyur semalam ..." is that Tuesday night, not Monday's."""
+    cand = kept[index]
+    previous_sentence = article.sentence_span(max(0, article.sentence_span(cand.start)[0] - 1))[0]
+    for other in reversed(kept[:index]):
+        if other.start < previous_sentence:
+            return False
+        if other.attrs.get("date") is not None:
+            return other.attrs["date"] == base and _NIGHT_AFTER.match(article.text, other.end) is not None
+    return False
 
 
 def _weekday_value(a: dict[str, Any], ref: dt.date | None) -> str | None:
@@ -961,11 +1057,15 @@ def _merge_same_day(kept: list[Candidate], text: str) -> list[Candidate]:
             prev is not None
             and prev.attrs["gran"] == "day" == cand.attrs["gran"]
             and prev.value is not None and cand.value is not None
-            and _ADJACENT_GAP.fullmatch(text, prev.end, cand.start)
+            and (
+                _ADJACENT_GAP.fullmatch(text, prev.end, cand.start)
+                or ((prev.attrs.get("lebaran") or cand.attrs.get("lebaran")) and _ALSO_GAP.fullmatch(text, prev.end, cand.start))
+            )
             and cand.start - prev.end <= 16
         ):
-            deictic = [c for c in (prev, cand) if c.attrs["kind"] != "date"]
-            stated = [c for c in (prev, cand) if c.attrs["kind"] == "date"]
+            # a Lebaran-relative day is deictic too: "H+4 atau pada Jumat (29/6)" is one day
+            deictic = [c for c in (prev, cand) if c.attrs["kind"] != "date" or c.attrs.get("lebaran")]
+            stated = [c for c in (prev, cand) if c.attrs["kind"] == "date" and not c.attrs.get("lebaran")]
             if deictic and (len(stated) == 1 or prev.value == cand.value or cand.attrs.get("gloss")):
                 keep = stated[0] if stated else cand if cand.attrs.get("gloss") else prev
                 end = cand.end

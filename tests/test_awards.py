@@ -93,3 +93,8 @@ def test_not_awards(awards_only, text):
 def test_articles_without_award_words_are_skipped_quickly(awards_only):
     text = "Harga cabai naik 20 persen di pasar tradisional. " * 200
     assert awards_only(text).awards == []
+
+
+def test_a_known_award_keeps_its_edition_year(awards_only):
+    text = "Rumah produksi itu mendapatkan Piala Maya 2019 sebagai Film Pendek Terpilih."
+    assert names(awards_only, text) == ["Piala Maya 2019"]

@@ -182,3 +182,39 @@ def test_a_spokesperson_counts_only_for_an_official(pipeline):
 def test_a_place_written_after_di_is_not_a_name(pipeline):
     record = pipeline("Ia tinggal di Lecco sejak lama. Wali Kota Lecco menyatakan duka yang mendalam.")
     assert record.officials == []
+
+
+def test_a_lone_unknown_word_after_a_place_title_is_a_person_only_when_named_elsewhere(pipeline):
+    foreign = pipeline("Wakil Gubernur Ostrava mengatakan dua orang ditahan. Jaksa agung Brno menolak berkomentar.")
+    assert foreign.officials == []
+    named = pipeline("Gubernur Sunarjo meninjau banjir. Menurut Ahmad Sunarjo, bantuan sudah dikirim.")
+    assert [o.name for o in named.officials] == ["Ahmad Sunarjo"]
+    ranked = pipeline("Kapolsek Wonocolo AKP Sutarman mengatakan pelaku sudah ditangkap.")
+    assert [o.name for o in ranked.officials] == ["Sutarman"]
+
+
+def test_a_bracketed_acronym_of_the_phrase_before_it_is_not_a_title(pipeline):
+    record = pipeline("Asap kendaraan menambah Particulate Matter (PM) di udara kota.")
+    assert record.officials == []
+    titled = pipeline("Perdana Menteri (PM) Anwar Ibrahim tiba di Jakarta.")
+    assert [o.name for o in titled.officials] == ["Anwar Ibrahim"]
+
+
+def test_seorang_between_the_name_and_the_position(pipeline):
+    record = pipeline("Menurut Reza Tavakoli, seorang anggota parlemen dari Qazvin, jumlahnya bertambah.")
+    assert [o.name for o in record.officials] == ["Reza Tavakoli"]
+
+
+def test_a_dash_inside_an_association_name(pipeline):
+    record = pipeline("Ketua Perhimpunan Kardiologi - Vaskular Anak, Prof. Dr. Budi Hartono, memberi penjelasan.")
+    assert [(o.name, o.positions) for o in record.officials] == [
+        ("Budi Hartono", ["Ketua Perhimpunan Kardiologi - Vaskular Anak"])
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Komandan Korps Pengawal Provinsi Fars mengatakan situasi terkendali.",
+    "Rapat dipimpin Menko Pangan selaku Ketua Tim Pengarah program itu.",
+])
+def test_body_words_after_a_title_are_not_names(pipeline, text):
+    assert pipeline(text).officials == []

@@ -232,8 +232,16 @@ def _is_generic(name: str) -> bool:
     return name.casefold() in _GENERIC or all(t.casefold() in _GENERIC or _YEAR.match(t) for t in name.split())
 
 
+_EDITION_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d$")
+
+
+def _without_year(name: str) -> str:
+    """"Piala Maya 2016" -> "Piala Maya": a known award keeps its name in a dated edition."""
+    return _EDITION_YEAR.sub("", name)
+
+
 def _is_known(name: str) -> bool:
-    return name.casefold() in _KNOWN_KEYS
+    return _without_year(name).casefold() in _KNOWN_KEYS
 
 
 def _has_head(name: str) -> bool:
@@ -242,7 +250,7 @@ def _has_head(name: str) -> bool:
         return True
     if _ANUGERAH_HEAD.match(name):
         return True
-    return name.casefold() in _KNOWN_KEYS or _KNOWN_ANY.fullmatch(name) is not None
+    return _is_known(name) or _KNOWN_ANY.fullmatch(_without_year(name)) is not None
 
 
 class _Scan:
@@ -435,10 +443,14 @@ class KnownPredikatRecognizer(Recognizer):
     field = "awards"
     name = "known_predikat"
     cue = regex.compile(
-        rf"{_WORD_BOUND}(?:predikat|opini|status|meraih|mendapat|memperoleh|menerima|menyandang)[ \t]+{_OPEN_QUOTE}",
+        rf"{_WORD_BOUND}(?:predikat|opini|status|meraih|mendapat|mendapatkan|memperoleh|menerima|menyandang|menyabet"
+        rf"|memenangkan|memenangi|diganjar|memboyong|menggondol)[ \t]+{_OPEN_QUOTE}",
         regex.IGNORECASE,
     )
-    known = regex.compile(rf"{lexicon.alternation(_KNOWN)}{_WORD_END}(?:{_PAREN})?", regex.IGNORECASE)
+    # "Piala Maya 2016": the edition's year stays in the name
+    known = regex.compile(
+        rf"{lexicon.alternation(_KNOWN)}{_WORD_END}(?:[ \t]+(?:19|20)\d\d{_WORD_END})?(?:{_PAREN})?", regex.IGNORECASE
+    )
 
     def find(self, article, doc):
         text = article.text

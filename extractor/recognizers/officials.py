@@ -149,7 +149,7 @@ def head_pattern() -> regex.Pattern[str]:
 
 # "Ali, ", "Budi (", "Tito selaku ", "Adhy yang juga ", "Rizal sebagai "
 _LEFT_LINK = regex.compile(
-    r"(?:,|\(|(?i:\bselaku|\bsebagai|\byang(?:[ \t]+(?:juga|kini|saat[ \t]+ini|sekaligus|merupakan|adalah"
+    r"(?:,(?:[ \t]*(?i:seorang|salah[ \t]+(?:seorang|satu)))?|\(|(?i:\bselaku|\bsebagai|\byang(?:[ \t]+(?:juga|kini|saat[ \t]+ini|sekaligus|merupakan|adalah"
     r"|sebelumnya|pernah|sempat|menjabat|menjadi|sebagai))+|\bjuga|\bkini))[ \t]*$"
 )
 # "pria yang juga ", "Ia juga menjabat sebagai ", "beliau merupakan "
@@ -654,6 +654,27 @@ def _owned_by_thing(text: str, start: int) -> bool:
     return before[-1].strip("(\"'“") in things or len(before) >= 2 and before[-1] == "dinas" and before[-2] in things
 
 
+_BEFORE_BRACKET = regex.compile(r"((?:\p{L}[\p{L}'’-]*[ \t]+){1,6})\([ \t]*$")
+
+
+def _spells_preceding_phrase(text: str, m: regex.Match) -> bool:
+    """Whether an acronym head stands in brackets as the initials of the words just before it."""
+    head = m.group("head")
+    if not (head.isupper() and head.isalpha()) or not text.startswith(")", m.end("head")):
+        return False
+    before = _BEFORE_BRACKET.search(text, max(0, m.start("head") - 80), m.start("head"))
+    if before is None:
+        return False
+    initials = "".join(w[0] for w in before.group(1).split()).upper()
+    return initials.endswith(head)
+
+
+def _lower_cased_title(head: str) -> bool:
+    """"jaksa agung", "wakil duta besar": a title word in lower case; "ketua KPU" names its body."""
+    words = head.split()
+    return any(w[0].islower() for w in words) and not any(w.isupper() for w in words)
+
+
 @functools.cache
 def _office_things() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words("office_things"))
@@ -681,6 +702,8 @@ def find_officials(article: Article) -> list[Finding]:
             if link:
                 skip_heads.add(link.end())
             continue
+        if _spells_preceding_phrase(text, m):
+            continue  # "Particulate Matter (PM) 2.5": the short form of the phrase before it
         owned = _owned_by_thing(text, pos_start)
         tail = read_tail(toks, 1)
         if kind == "with_body" and not tail.has_complement and _norm(head) in _person_attached_heads():
@@ -766,10 +789,15 @@ def find_officials(article: Article) -> list[Finding]:
                 span = (toks[k].start, toks[end - 1].end)
                 # "Wali Kota Verbania dalam kunjungan": one unknown word after a bare place head
                 # may be the place; it only names someone the article names elsewhere
-                lone_word = (not tail.has_complement and _norm(head) in _place_heads() and end - k == 1
+                # a title written in lower case ("jaksa agung Masyhad") is not standing before a name
+                # by the spelling rules, so its lone word too may be a place
+                lone_word = (not tail.has_complement and end - k == 1 and k == j
+                             and (_norm(head) in _place_heads() or _lower_cased_title(head))
                              and toks[k].text.lower() not in names.given_names())
-                lone_place = lone_word and (end >= len(toks) or not toks[end].is_word or toks[end].text.lower() in _NOT_VERBS
-                                            or _used_as_place(text, toks[k].text))
+                # "Wakil Gubernur Golestan mengatakan": a foreign place reads like a one-word name,
+                # so a lone unknown word with no rank before it is a person only when the article
+                # names them elsewhere ("Kapolsek Prambanan AKP Nyoto" keeps its rank)
+                lone_place = lone_word
                 # "Istana Presiden Cipanas": after a document or building only a known person counts
                 weak = lone_place or owned and end - k == 1
                 findings.append(Finding(span, position, pos_span, acting, "weak" if weak else "title"))
@@ -1047,6 +1075,8 @@ def _org_name_end(toks: list[Tok], j: int) -> int:
             k = close + 1
         elif toks[k].capitalised and not names.is_rank(toks[k]) and not names.is_honorific(toks[k]) and toks[k].space_before:
             k += 1
+        elif toks[k].text in ("-", "–") and k > j and k + 1 < n and toks[k + 1].capitalised:
+            k += 1  # "Perhimpunan Hematologi - Onkologi Medik": a dash joins the name's parts
         else:
             break
     if k == j or k + 1 >= n or toks[k].text != ",":
@@ -1213,6 +1243,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
     people: list[_Person] = []
     corefs: list[Candidate] = []
     weak: list[Candidate] = []  # lone words after a bare place head, kept only for known people
+    tentative: list[_Person] = []
 
     def person_for(key: tuple[str, ...], at: int) -> _Person | None:
         matching = [p for p in people if p.matches(key)]
@@ -1252,11 +1283,25 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
             if person is None:
                 person = _Person()
                 people.append(person)
+        if person is None and cand.attrs["kind"] == "weak" and e - s > 2 and cand.attrs["position"][0].isupper():
+            # "Gubernur Sunarjo ... Ahmad Sunarjo mengatakan": the lone word is part of a name
+            # the article writes in full elsewhere (a title in lower case stands before no name)
+            full = _full_name_elsewhere(article, text[s:e], s)
+            if full is not None:
+                person = _Person()
+                people.append(person)
+                person.add_form(text[full[0] : full[1]], *full)
+        if person is None and cand.attrs["kind"] == "weak":
+            # "Gubernur Aher": kept only if it merges into a named person by a known alias
+            person = _Person()
+            tentative.append(person)
         if person is not None:
             person.add_form(text[s:e], s, e)
             person.add_position(cand.attrs["position"], *cand.attrs["position_span"], cand.attrs.get("acting"))
     _declared_aliases(article, people)
-    people = _merge_aliases(people)
+    # tentative people come last, so an alias merges them into an earlier, named person
+    tentative_ids = {id(t) for t in tentative}
+    people = [p for p in _merge_aliases(people + tentative) if id(p) not in tentative_ids]
     # fuller forms and further mentions of each name in the text
     for person in people:
         _collect_mentions(article, person, people)
@@ -1312,6 +1357,36 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
             )
         )
     return officials
+
+
+_NAME_WORD = r"\p{Lu}[\p{Ll}'’]+"
+_GAP = regex.compile(r"[ \t]+")
+_AREA_WORDS = r"\b(?:kecamatan|kelurahan|desa|kampung|dusun|provinsi|kabupaten|kota|negara|wilayah|daerah)"
+
+
+def _full_name_elsewhere(article: Article, word: str, at: int) -> tuple[int, int] | None:
+    """A plausible two-to-four word name holding ``word`` written elsewhere in the article."""
+    text = article.text
+    if _used_as_place(text, word) or regex.search(rf"(?i:{_AREA_WORDS})[ \t]+{regex.escape(word)}(?![\p{{L}}])", text):
+        return None  # "Kecamatan Purwodadi", "di Lisabon": the word names a place
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}.])(?:{_NAME_WORD}[ \t]+){{0,3}}{regex.escape(word)}(?:[ \t]+{_NAME_WORD}){{0,3}}(?![\p{{L}}])"
+    )
+    for m in pattern.finditer(text):
+        if m.start() <= at < m.end() or m.group() == word:
+            continue
+        span = m.span()
+        sent_start = article.sentence_span(span[0])[0]
+        if span[0] == sent_start and not m.group().startswith(word):
+            # a sentence's first word is capitalised anyway ("Menurut Ahmad Sunarjo")
+            span = (_GAP.search(text, span[0], span[1]).end(), span[1])
+        if text[span[0] : span[1]] == word:
+            continue
+        if _plausible_left_name(text, span, sent_start) and not any(
+            t.text.lower() in _head_word_parts() for t in tokenize(text, *span)
+        ):
+            return span
+    return None
 
 
 # "Immanuel Ebenezer atau Noel", "Ahmad Heryawan (Aher)", "Ali yang akrab disapa Mas Pj",

@@ -1405,6 +1405,8 @@ def _declared_aliases(article: Article, people: list[_Person]) -> None:
             m = _ALIAS_AFTER.match(text, e)
             if m and not names.is_honorific(Tok(m.group("alias").split()[0], 0, 0, "word", True)) or m and " " in m.group("alias"):
                 person.aliases.add(names.name_key(m.group("alias")))
+        if "sapaan" not in text:
+            continue  # the pattern below is compiled per name: only where the cue word occurs
         surfaces = {form for form, _, _ in person.forms}
         for form in surfaces:
             for m in regex.finditer(r"sapaan[ \t]+(?:akrab|karib)[ \t]+" + regex.escape(form), text):

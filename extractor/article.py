@@ -47,10 +47,6 @@ class Article:
         """Index of the sentence holding ``offset`` (the nearest one before it)."""
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
 
-    def sentence_text(self, index: int) -> str:
-        start, end = self.sentences[index]
-        return self.text[start:end]
-
     def sentence_span(self, offset: int) -> tuple[int, int]:
         if not self.sentences:
             return (0, len(self.text))

@@ -81,6 +81,11 @@ def _ci(entries: tuple[str, ...] | list[str] | str, *, lower: bool = True) -> st
     return lexicon.alternation(tuple(forms))
 
 
+def _cue(name: str) -> str:
+    """The cue words ``name`` of data/date_cue_words.tsv as a case-tolerant alternation."""
+    return _ci(lexicon.table("date_cue_words")[name])
+
+
 def _alt(name: str, *, tsv: bool = False, lower: bool = True) -> str:
     return _ci(tuple(lexicon.table(name)) if tsv else lexicon.words(name), lower=lower)
 
@@ -104,8 +109,8 @@ _ORD = (
 )
 _PERIOD = _alt("date_periods", tsv=True)
 # what joins the two ends of a range or a coordination
-_LINK = rf"(?:-|–|—|s\.?d\.?|s/d|&|{_ci('hingga|sampai dengan|sampai|dan|atau')})"
-_RANGE_GAP = regex.compile(rf"{_H}*(?:{_LINK}|ke){_H}*(?:{_ci('tanggal|tgl.|tgl')}{_H}+)?")
+_LINK = rf"(?:-|–|—|s\.?d\.?|s/d|&|{_cue('range_links')})"
+_RANGE_GAP = regex.compile(rf"{_H}*(?:{_LINK}|ke){_H}*(?:{_cue('day_words')}{_H}+)?")
 # a clock time after a date drops out of the value ("Rabu, 14 Agu 2024 20:47 WIB")
 _TIME = rf"(?:{_H}*,?{_H}*(?:{_ci('pukul')}{_H}*)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:{_H}*(?:WIB|WITA|WIT))?(?!\d))"
 # a deictic word right after a stated date adds nothing ("Kamis (24/7) kemarin", "2026 mendatang")
@@ -117,8 +122,8 @@ _PART_OF_DAY = _ci("dini hari|pagi|siang|sore|petang|malam")
 _WEEKDAY_BEFORE = regex.compile(
     rf"(?<!\p{{L}})(?P<wd>{_WD})(?:{_H}+{_PART_OF_DAY})?{_H}*,?{_H}*(?P<paren>\(?){_H}*\Z"
 )
-_TANGGAL_BEFORE = regex.compile(rf"(?<!\p{{L}}){_ci('tanggal|tgl.|tgl')}{_H}+\Z")
-_MONTH_PART_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{_ci('awal|akhir|pertengahan|medio')}{_H}+)?(?:{_ci('bulan')}{_H}+)?\Z")
+_TANGGAL_BEFORE = regex.compile(rf"(?<!\p{{L}}){_cue('day_words')}{_H}+\Z")
+_MONTH_PART_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{_cue('period_parts')}{_H}+)?(?:{_ci('bulan')}{_H}+)?\Z")
 _MONTH_PAST_CUE = regex.compile(rf"(?<!\p{{L}}){_alt('date_month_past_cues')}(?!\p{{L}})")
 _MONTH_CUE_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_month_cues')}{_H}+(?:{_ci('bulan')}{_H}+)?\Z")
 
@@ -135,7 +140,7 @@ _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 # backwards from the year, in a short window
 # the number itself may carry a letter prefix and dots ("nomor PM.26", "No. KEP-12/MEN")
 _ID_NUMBER = r"(?:\p{L}{1,8}[.\-]?)?\d[\w.\-]*"
-_NOMOR = rf"{_ci('nomor|nomer|no')}\.?{_H}*:?{_H}*{_ID_NUMBER}(?:{_H}*/{_H}*[\w.\-]+){{0,4}}"
+_NOMOR = rf"{_cue('number_words')}\.?{_H}*:?{_H}*{_ID_NUMBER}(?:{_H}*/{_H}*[\w.\-]+){{0,4}}"
 # short regulation names are built on "Per-"/"Kep-" ("Permenhub", "Pergub", "Kepmenkes")
 _REGULATION_HEAD = rf"(?:{_alt('date_regulation_heads')}|(?:Perm|Kepm|Perg|Kepg|Perb|Kepb|Perw|Perk)\p{{Ll}}{{2,}})"
 _LAW_BEFORE = regex.compile(
@@ -155,31 +160,31 @@ _COUNT_AFTER = regex.compile(
     rf"{_H}*{_ci(lexicon.words('date_quantity_nouns') + lexicon.words('people_nouns'))}(?![\p{{L}}\d])"
 )
 _YEAR_CUE_BEFORE = regex.compile(
-    rf"(?:TA|{_ci('tahun|thn|periode|sejak|pada|hingga|sampai|akhir|awal|pertengahan|medio')}){_H}+$"
+    rf"(?:TA|{_cue('year_cues_before')}){_H}+$"
 )
 # "hingga"/"sampai" also mean "up to" before an amount
-_UP_TO_BEFORE = regex.compile(rf"(?<!\p{{L}}){_ci('hingga|sampai')}{_H}+$")
-_TAHUN_BEFORE = regex.compile(rf"(?:{_ci('tahun anggaran|tahun')}|TA){_H}+$")
+_UP_TO_BEFORE = regex.compile(rf"(?<!\p{{L}}){_cue('up_to')}{_H}+$")
+_TAHUN_BEFORE = regex.compile(rf"(?:{_cue('year_words')}|TA){_H}+$")
 _NAME_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_name_prefixes')}\.?{_H}*$")
 _RECURRING_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_recurring_words')}{_H}+(?:{_ci('hari')}{_H}+)?$")
 _WEEKDAY_LIST_AFTER = regex.compile(rf"{_H}*(?:{_LINK}|/){_H}*{_WD}(?!\p{{L}})")
 _WEEKDAY_LIST_BEFORE = regex.compile(rf"{_WD}{_H}*(?:{_LINK}|/|,){_H}*$")
 # context that makes a lone weekday a date: "kata X, Sabtu.", "pada Rabu malam", "Kamis lalu"
 _WEEKDAY_CUE_BEFORE = regex.compile(
-    rf"(?:[,(]|(?<!\p{{L}}){_ci('pada|hari|sejak|hingga|sampai|mulai|jelang|menjelang|sebelum|setelah|sesudah|usai|tanggal')}){_H}*$"
+    rf"(?:[,(]|(?<!\p{{L}}){_cue('weekday_cues_before')}){_H}*$"
 )
 _WEEKDAY_CUE_AFTER = regex.compile(
-    rf"(?:{_H}*(?:[,.;:)!?\"”]|$)|{_H}+{_ci('malam|pagi|siang|sore|dini|petang|lalu|kemarin|mendatang|depan|nanti|ini|pekan|minggu|pukul|waktu|di')}(?!\p{{L}}))"
+    rf"(?:{_H}*(?:[,.;:)!?\"”]|$)|{_H}+{_cue('weekday_cues_after')}(?!\p{{L}}))"
 )
 _TITLE_WORD_AFTER = regex.compile(rf"{_H}+\p{{Lu}}\p{{Ll}}")
 _GLOSS_GAP = regex.compile(rf"{_H}*\({_H}*")
 _ADJACENT_GAP = regex.compile(rf"[ \t,()]*(?:{_PART_OF_DAY}[ \t,()]*)?")
 # "selama dua hari ini" counts days (a duration), it does not name today
 # "H+4 atau pada Jumat (29/6)", "28 Juni (H+2)": another name for the same day
-_ALSO_GAP = regex.compile(rf"[ \t,()]*(?:{_ci('atau|alias|yaitu|yakni')}{_H}+)?(?:{_ci('pada|tanggal')}{_H}+)?[ \t(]*")
-_COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_ci('beberapa|sekian|para')}){_H}+\Z")
+_ALSO_GAP = regex.compile(rf"[ \t,()]*(?:{_cue('same_day_links')}{_H}+)?(?:{_cue('same_day_preps')}{_H}+)?[ \t(]*")
+_COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_cue('count_words')}){_H}+\Z")
 # words that put a lone weekday in the future ("akan digelar Rabu"); otherwise it is the last one
-_FUTURE_CUE = regex.compile(rf"(?<!\p{{L}}){_ci('akan|bakal|rencananya|direncanakan|dijadwalkan|dijadwalkan|hendak|nanti')}(?!\p{{L}})")
+_FUTURE_CUE = regex.compile(rf"(?<!\p{{L}}){_cue('future_cues')}(?!\p{{L}})")
 
 
 # ---------------------------------------------------------------------------- small helpers
@@ -333,7 +338,7 @@ class NumericDateRecognizer(_DateRecognizer):
     )
     # "(7/5-9/5)": a range of two day/month dates in one bracket (two mentions)
     bracket_range = regex.compile(
-        rf"\({_H}*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_H}*(?:-|–|{_ci('s.d.|s/d|hingga|sampai')}){_H}*"
+        rf"\({_H}*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_H}*(?:-|–|{_cue('numeric_range_links')}){_H}*"
         rf"(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?:/(?P<y>\d{{4}}))?{_H}*\)"
     )
     # a news agency's date line: "Jeddah, 27/11 (Antara) -" at the start of a line
@@ -407,14 +412,14 @@ class NamedDateRecognizer(_DateRecognizer):
     # "tanggal 23 atau 24", "tanggal 23-24": a second day of the same month is its own mention
     _day_alone = rf"\d{{1,2}}(?![\d/]|[.,]\d|{_H}*(?:{_MON}|/))"
     day_only = regex.compile(
-        rf"{_ci('tanggal|tgl.|tgl')}{_H}+(?P<d>{_day_alone})(?:{_H}*{_LINK}{_H}*(?P<d2>{_day_alone}))?(?P<trail>{_TRAIL})"
+        rf"{_cue('day_words')}{_H}+(?P<d>{_day_alone})(?:{_H}*{_LINK}{_H}*(?P<d2>{_day_alone}))?(?P<trail>{_TRAIL})"
     )
 
     # "Oktober 23-24", "Mei 5, 2024": the day after the month (English order), not a count
     # ("Mei 5 orang"), a span ("Januari 2 tahun lalu") or a clock time
     day_after = regex.compile(
         rf"{_H}+(?P<d>\d{{1,2}})(?:{_H}*[-–]{_H}*(?P<d2>\d{{1,2}}))?(?:{_H}*,{_H}*(?P<y>{_YEAR}))?"
-        rf"(?![\d.,:/]\d|\d|{_H}+(?:{_ci('tahun|bulan|hari|pekan|minggu|jam|menit|persen')}|[\p{{L}}]+{_H}+(?:{_ci('orang|jiwa|warga|unit')}))(?!\p{{L}}))"
+        rf"(?![\d.,:/]\d|\d|{_H}+(?:{_cue('units_after_number')}|[\p{{L}}]+{_H}+(?:{_cue('count_nouns_after_number')}))(?!\p{{L}}))"
         rf"(?!{_COUNT_AFTER.pattern})"
     )
 
@@ -493,16 +498,16 @@ class MonthRecognizer(_DateRecognizer):
     name = "month"
     with_year = regex.compile(
         rf"(?P<m1>{_MON})\.?(?:{_H}*(?:{_LINK}|/){_H}*(?:{_ci('bulan')}{_H}+)?(?P<m2>{_MON})\.?)?{_H}*,?{_H}*"
-        rf"(?:(?:{_ci('tahun')}{_H}+)?(?P<y>{_YEAR})(?!\d)|{_ci('tahun')}{_H}+(?P<yrel>{_ci('lalu|kemarin|ini|depan')})(?!\p{{L}}))"
+        rf"(?:(?:{_ci('tahun')}{_H}+)?(?P<y>{_YEAR})(?!\d)|{_ci('tahun')}{_H}+(?P<yrel>{_cue('year_relative_words')})(?!\p{{L}}))"
         rf"{_TRAIL}"
     )
     without_year = regex.compile(
-        rf"(?P<mon>{_MON})(?!\.?{_H}*\d)(?:{_H}+(?P<mod>{_ci('lalu|kemarin|mendatang|depan|nanti|ini')})(?!\p{{L}}))?"
+        rf"(?P<mon>{_MON})(?!\.?{_H}*\d)(?:{_H}+(?P<mod>{_cue('month_relative_words')})(?!\p{{L}}))?"
     )
 
     range_to_date = regex.compile(
-        rf"{_H}*(?:-|–|{_ci('hingga|sampai dengan|sampai|s.d.|s/d')}){_H}*"
-        rf"(?:(?:{_ci('awal|akhir|pertengahan|medio')}){_H}+)?(?:\d{{1,2}}{_H}+)?{_MON}\.?{_H}*,?{_H}*{_YEAR}"
+        rf"{_H}*(?:-|–|{_cue('month_range_links')}){_H}*"
+        rf"(?:(?:{_cue('period_parts')}){_H}+)?(?:\d{{1,2}}{_H}+)?{_MON}\.?{_H}*,?{_H}*{_YEAR}"
     )
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
@@ -550,7 +555,7 @@ class PeriodRecognizer(_DateRecognizer):
     pattern = regex.compile(
         rf"(?|(?P<kind>{_PERIOD}){_H}+(?:ke-?{_H}*)?(?P<n>{_ORD})"
         rf"(?:{_H}*(?:{_LINK}|,){_H}*(?:{_PERIOD}{_H}+)?(?:ke-?{_H}*)?(?P<n2>{_ORD}))?"
-        rf"(?:{_H}*[/,\-]?{_H}*(?:{_ci('tahun anggaran|tahun')}{_H}+)?(?P<y>{_YEAR})(?!\d))?"
+        rf"(?:{_H}*[/,\-]?{_H}*(?:{_cue('year_words')}{_H}+)?(?P<y>{_YEAR})(?!\d))?"
         rf"|(?P<kind>Q)(?P<n>[1-4]){_H}*[/\-]?{_H}*(?P<y>{_YEAR})(?!\d))"
     )
 
@@ -646,22 +651,22 @@ class RelativeRecognizer(_DateRecognizer):
     # "N tahun lalu" is found from its last word, then read backwards in a short window
     ago = regex.compile(r"(?:lalu|silam)(?!\p{L})")
     counted = regex.compile(
-        rf"(?P<n>\d{{1,3}}|{_SPELLED_ANY})(?:{_H}*(?:-|–|{_ci('hingga|sampai|atau')}){_H}*(?P<n2>\d{{1,3}}|{_SPELLED_ANY}))?"
-        rf"{_H}+(?P<unit>{_ci('tahun|bulan|pekan|minggu|hari')}){_H}+(?:yang{_H}+)?(?:lalu|silam)\Z"
+        rf"(?P<n>\d{{1,3}}|{_SPELLED_ANY})(?:{_H}*(?:-|–|{_cue('years_ago_links')}){_H}*(?P<n2>\d{{1,3}}|{_SPELLED_ANY}))?"
+        rf"{_H}+(?P<unit>{_cue('ago_units')}){_H}+(?:yang{_H}+)?(?:lalu|silam)\Z"
     )
     units = {"tahun": "year", "bulan": "month", "pekan": "week", "minggu": "week", "hari": "day"}
     # what after "awal/akhir tahun" or "bulan" names another year or month than the current one
     part_of_stated = regex.compile(
-        rf"{_H}+(?:\d|\p{{Lu}}|{_ci('pertama|kedua|ketiga|keempat|kelima|ke-|anggaran|ajaran|buku|fiskal|baru|puasa|suci|haji')})"
+        rf"{_H}+(?:\d|\p{{Lu}}|{_cue('period_year_followers')})"
     )
 
     # "Jatim hari ini, yang ...", "generasi hari ini adalah ...": "today's X" describes X now
-    vague_after = regex.compile(rf"{_H}*,?{_H}*{_ci('yang|adalah|merupakan|ialah')}(?!\p{{L}})")
+    vague_after = regex.compile(rf"{_H}*,?{_H}*{_cue('vague_today_followers')}(?!\p{{L}})")
     vague_before = regex.compile(rf"(?<!\p{{L}})(?:{_alt('date_vague_today_heads')}|{lexicon.alternation(_PLACES)}){_H}+\Z")
 
     # "semalam" is also "for one night": "dalam semalam", "menginap semalam", "semalam suntuk"
     one_night_before = regex.compile(rf"(?<!\p{{L}}){_alt('date_one_night_before')}{_H}+\Z")
-    one_night_after = regex.compile(rf"{_H}+{_ci('suntuk|penuh|saja')}(?!\p{{L}})")
+    one_night_after = regex.compile(rf"{_H}+{_cue('whole_night_followers')}(?!\p{{L}})")
 
     def vague_today(self, text: str, start: int, end: int) -> bool:
         return bool(self.vague_after.match(text, end)) and bool(self.vague_before.search(text, max(0, start - 40), start))
@@ -1014,7 +1019,7 @@ def _relative_value(cand: Candidate, index: int, kept: list[Candidate], article:
     return (base + dt.timedelta(days=offset)).isoformat()
 
 
-_NIGHT_AFTER = regex.compile(rf"{_H}*{_ci('malam|dini hari')}(?!\p{{L}})")
+_NIGHT_AFTER = regex.compile(rf"{_H}*{_cue('night_words')}(?!\p{{L}})")
 
 
 def _night_just_named(kept: list[Candidate], index: int, article: Article, base: dt.date) -> bool:

@@ -338,7 +338,6 @@ def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
     taken only when a known region/body/acronym follows it before the name ("Direktur Eksekutif
     Poltracking Indonesia Hanta Yuda"); the rest is left for the name.
     """
-    lex = lexicons()
     j = head_end_index
     n = len(toks)
     tail = Tail(j, toks[j - 1].end if j > 0 else 0)

@@ -21,6 +21,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor import guards
 from extractor.article import Article
 from extractor.recognizers import FIELD_REGISTRY, load_fields
 from extractor.recognizers.base import Candidate
@@ -109,8 +110,17 @@ class FieldComponent:
         article = ensure_article(doc)
         candidates: list[Candidate] = []
         for recognizer in self.recognizers:
+            deadline = guards.start(len(article.text))
             try:
                 found = list(recognizer.find(article, doc))
+            except TimeoutError:
+                # the time guard fired (pathological text): even in strict mode this is a
+                # finding about the input, not a bug
+                article.warnings.append(
+                    f"time guard: {self.spec.name}/{recognizer.name} stopped after "
+                    f"{guards.budget_for(len(article.text)):.1f} s on {len(article.text)} characters; its findings dropped"
+                )
+                continue
             except Exception as error:  # noqa: BLE001
                 # one failing recognizer must not cost the article its other fields: the
                 # record says what failed
@@ -118,6 +128,8 @@ class FieldComponent:
                     raise
                 article.warnings.append(f"{self.spec.name}/{recognizer.name} failed: {type(error).__name__}: {error}")
                 continue
+            finally:
+                guards.stop(deadline)
             for cand in found:
                 if not article.is_excluded(cand.start, cand.end):
                     cand.recognizer = cand.recognizer or recognizer.name

@@ -71,9 +71,19 @@ def process_jobs(jobs: Iterable[Job], workers: int = 1) -> Iterator[Result]:
 
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     with context.Pool(workers, initializer=_init_worker) as pool:
-        for batch in _partitions(jobs, workers * 32):
-            yield from pool.imap(_process, batch, chunksize=4)
+        # a sliding window of chunks in flight, collected in order: the workers never wait for
+        # a whole window to drain, and memory stays bounded (pool.imap would read all input)
+        pending: deque[Any] = deque()
+        for chunk in _partitions(jobs, POOL_CHUNK_SIZE):
+            pending.append(pool.apply_async(_process_partition, (chunk,)))
+            while len(pending) >= workers * POOL_CHUNKS_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
+
+POOL_CHUNK_SIZE = 8  # articles per pool task
+POOL_CHUNKS_PER_WORKER = 4  # tasks queued per worker process
 
 DASK_PARTITION_SIZE = 16  # articles per Dask task: a fraction of a second of work each
 

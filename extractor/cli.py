@@ -1,4 +1,4 @@
-"""Command line: ``extractor extract | evaluate | batch | schema``."""
+"""Command line: ``extractor extract | evaluate | batch | show | schema``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from extractor.backends import BackendUnavailable
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 
@@ -26,11 +28,25 @@ def _read_article(path: Path) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extractor.pipeline import shared_pipeline
+    from extractor.pipeline import Pipeline, shared_pipeline
 
-    text = _read_article(Path(args.file))
+    path = Path(args.file)
+    page = None
+    if path.suffix.lower() in (".html", ".htm"):
+        from extractor.html_input import input_from_file
+
+        try:  # the page's main text and metadata (trafilatura)
+            page = input_from_file(path, id=args.id or path.stem, published=args.published)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    else:
+        text = _read_article(path)
+    pipeline = shared_pipeline() if args.backend == "spacy" else Pipeline(backend=args.backend, stanza_dir=args.stanza_dir)
     try:
-        record = shared_pipeline()(text, published=args.published, id=args.id or Path(args.file).stem)
+        if page is not None:
+            record = pipeline.process(page)
+        else:
+            record = pipeline(text, published=args.published, id=args.id or path.stem)
     except ValueError as error:
         raise UsageError(str(error)) from None
     print(record.model_dump_json(indent=2, exclude_none=True))
@@ -87,6 +103,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {out} is a directory; give a .jsonl file (or --format csv for a directory of tables)")
     if args.format == "csv" and out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; --format csv writes a directory of tables")
+    from extractor.backends import check_backend
+    from extractor.batch.engines import set_pipeline_options
+
+    check_backend(args.backend, args.stanza_dir)  # before any output is written
+    set_pipeline_options(backend=args.backend, stanza_dir=args.stanza_dir)
     try:
         if args.engine == "dask":
             require_dask()
@@ -107,6 +128,23 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_FAILED if summary.errors else EXIT_OK
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    from extractor.show import analyse, render_html
+
+    text = _read_article(Path(args.file))
+    try:
+        doc, record = analyse(text, published=args.published, id=args.id or Path(args.file).stem)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    out = Path(args.html)
+    try:
+        out.write_text(render_html(doc, record), encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write ({error.strerror})") from None
+    print(out)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from schemas.export import write_json_schemas
 
@@ -115,14 +153,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_backend_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--backend", choices=("spacy", "stanza"), default="spacy",
+                         help='tokens and sentences from spaCy (default) or from Stanza (pip install -e ".[stanza]" and its models)')
+    command.add_argument("--stanza-dir", metavar="DIR",
+                         help="with --backend stanza: Stanza's models directory (default: $STANZA_RESOURCES_DIR or Stanza's own)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser("extract", help="print one article's record as JSON")
-    extract.add_argument("file", help="the article, a UTF-8 text file")
+    extract.add_argument("file", help='the article: a UTF-8 text file, or an .html/.htm page (pip install -e ".[html]")')
     extract.add_argument("--published", help="the article's date (YYYY-MM-DD), for relative dates")
     extract.add_argument("--id", help="the record id (default: the file name without extension)")
+    _add_backend_options(extract)
     extract.set_defaults(run=cmd_extract)
 
     evaluate = commands.add_parser("evaluate", help="score the extractor against a labelled corpus")
@@ -133,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=cmd_evaluate)
 
     batch = commands.add_parser("batch", help="extract many articles into JSONL records or CSV tables")
-    batch.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories of them, .jsonl files")
+    batch.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help='.txt or .html/.htm files, directories of them, .jsonl files (rows with "text" or "html")')
     batch.add_argument("--out", required=True, help="the output: a JSONL file (one ArticleRecord a line), or a directory for --format csv")
     batch.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
                        help="jsonl (default), or csv: FIELD.csv per field and articles.csv in the --out directory")
@@ -145,7 +192,15 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", metavar="ADDRESS",
                        help="with --engine dask: a running cluster's scheduler (tcp://host:8786); "
                             "default: a LocalCluster of --workers processes")
+    _add_backend_options(batch)
     batch.set_defaults(run=cmd_batch)
+
+    show = commands.add_parser("show", help="write an HTML page of one article with every extracted item highlighted")
+    show.add_argument("file", help="the article, a UTF-8 text file")
+    show.add_argument("--html", required=True, metavar="OUT", help="the HTML page to write")
+    show.add_argument("--published", help="the article's date (YYYY-MM-DD), for relative dates")
+    show.add_argument("--id", help="the article id in the page header (default: the file name without extension)")
+    show.set_defaults(run=cmd_show)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of records and gold files")
     schema.add_argument("--out", default="schemas/json", help="output directory (default: schemas/json)")
@@ -159,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UsageError as error:
+        print(f"extractor {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except BackendUnavailable as error:
         print(f"extractor {args.command}: error: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from typing import Any
 
 import numpy
@@ -54,15 +55,48 @@ def ensure_article(doc: Doc) -> Article:
     """The doc's Article, split now if no sentence component ran before."""
     article = doc._.article
     if article is None:
-        article = split_article(doc_text(doc), coerce_date(doc._.published))
+        article = split_guarded(doc_text(doc), coerce_date(doc._.published))
         doc._.article = article
     return article
+
+
+def guard_warning(what: str, length: int, consequence: str) -> str:
+    return f"time guard: {what} stopped after {guards.budget_for(length):.1f} s on {length} characters; {consequence}"
+
+
+# the standard ``re`` engine: a line scan that cannot itself run into the time guard
+_PLAIN_LINE = re.compile(r"[^\r\n]+")
+
+
+def split_guarded(text: str, published: dt.date | None, sentence_starts: list[int] | None = None) -> Article:
+    """``split_article`` under the time guard; past its deadline, one sentence per line."""
+    deadline = guards.start(len(text))
+    try:
+        return split_article(text, published, sentence_starts=sentence_starts)
+    except TimeoutError:
+        lines = [m.span() for m in _PLAIN_LINE.finditer(text) if not m.group().isspace()]
+        sentences = []
+        for start, end in lines:
+            while text[start].isspace():
+                start += 1
+            while text[end - 1].isspace():
+                end -= 1
+            sentences.append((start, end))
+        article = Article(text=text, published=published, sentences=sentences, paragraphs=lines)
+        article.warnings.append(guard_warning("sentence splitting", len(text), "one sentence per line, no boilerplate excluded"))
+        return article
+    finally:
+        guards.stop(deadline)
 
 
 def doc_text(doc: Doc) -> str:
     """The doc's text: the input string when the Pipeline kept it, else ``doc.text``."""
     text = doc._.source_text
     return text if text is not None else doc.text
+
+
+# spaCy stores "not a sentence start" as -1, which an unsigned array holds as its maximum
+_NOT_SENT_START = numpy.iinfo(numpy.uint64).max
 
 
 def _mark_sentences(doc: Doc, article: Article) -> None:
@@ -73,25 +107,37 @@ def _mark_sentences(doc: Doc, article: Article) -> None:
     if not len(doc):
         return
     token_starts = doc.to_array(IDX)
-    # spaCy stores "not a sentence start" as -1, which an unsigned array holds as its maximum
-    marks = numpy.full((len(doc), 1), numpy.iinfo(numpy.uint64).max, dtype=numpy.uint64)
+    marks = numpy.full((len(doc), 1), _NOT_SENT_START, dtype=numpy.uint64)
     first_tokens = numpy.searchsorted(token_starts, [start for start, _ in article.sentences], side="right") - 1
-    marks[numpy.clip(first_tokens, 0, None), 0] = 1
+    marks[numpy.maximum(first_tokens, 0), 0] = 1
     marks[0, 0] = 1
     doc.from_array([SENT_START], marks)
 
 
 class SentenceSplitter:
-    def __init__(self, name: str, mark_tokens: bool = True):
+    """Puts the Article on the doc. ``use_doc_sents``: the sentences start where the Doc's tokens
+    say (a tokenizer that splits sentences: the stanza backend), not by our punctuation rules."""
+
+    def __init__(self, name: str, mark_tokens: bool = True, use_doc_sents: bool = False):
         self.name = name
         self.mark_tokens = mark_tokens
+        self.use_doc_sents = use_doc_sents
 
     def __call__(self, doc: Doc) -> Doc:
-        article = split_article(doc_text(doc), coerce_date(doc._.published))
+        starts = _doc_sentence_starts(doc) if self.use_doc_sents else None
+        article = split_guarded(doc_text(doc), coerce_date(doc._.published), sentence_starts=starts)
         doc._.article = article
         if self.mark_tokens:
             _mark_sentences(doc, article)
         return doc
+
+
+def _doc_sentence_starts(doc: Doc) -> list[int] | None:
+    """Character offsets of the tokens marked as sentence starts; None when none are marked."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return None
+    marks = doc.to_array([SENT_START, IDX])
+    return marks[marks[:, 0] == 1, 1].tolist()
 
 
 class FieldComponent:
@@ -117,8 +163,7 @@ class FieldComponent:
                 # the time guard fired (pathological text): even in strict mode this is a
                 # finding about the input, not a bug
                 article.warnings.append(
-                    f"time guard: {self.spec.name}/{recognizer.name} stopped after "
-                    f"{guards.budget_for(len(article.text)):.1f} s on {len(article.text)} characters; its findings dropped"
+                    guard_warning(f"{self.spec.name}/{recognizer.name}", len(article.text), "its findings dropped")
                 )
                 continue
             except Exception as error:  # noqa: BLE001
@@ -134,13 +179,19 @@ class FieldComponent:
                 if not article.is_excluded(cand.start, cand.end):
                     cand.recognizer = cand.recognizer or recognizer.name
                     candidates.append(cand)
+        deadline = guards.start(len(article.text))
         try:
             items = self.spec.assemble(candidates, article)
+        except TimeoutError:
+            article.warnings.append(guard_warning(f"{self.spec.name} assembly", len(article.text), "the field left empty"))
+            items = []
         except Exception as error:  # noqa: BLE001
             if self.strict:
                 raise
             article.warnings.append(f"{self.spec.name} assembly failed: {type(error).__name__}: {error}")
             items = []
+        finally:
+            guards.stop(deadline)
         if doc._.records is None:
             doc._.records = {}
         doc._.records[self.spec.name] = items
@@ -165,9 +216,9 @@ def _item_ranges(items: list[Any]) -> list[tuple[int, int]]:
     return ranges
 
 
-@Language.factory("id_sentences", default_config={"mark_tokens": True})
-def make_sentence_splitter(nlp: Language, name: str, mark_tokens: bool) -> SentenceSplitter:
-    return SentenceSplitter(name, mark_tokens)
+@Language.factory("id_sentences", default_config={"mark_tokens": True, "use_doc_sents": False})
+def make_sentence_splitter(nlp: Language, name: str, mark_tokens: bool, use_doc_sents: bool) -> SentenceSplitter:
+    return SentenceSplitter(name, mark_tokens, use_doc_sents)
 
 
 def _field_factory(field: str):

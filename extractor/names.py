@@ -10,11 +10,12 @@ it backward from an offset (before ", Kepala Dinas ..."). Both look at a few tok
 from __future__ import annotations
 
 import functools
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import regex
 
-from extractor import lexicon
+from extractor import guards, lexicon
 
 # a word (letters, inner apostrophes, inner dots or hyphens: "Ma'ruf", "S.H", "Menpan-RB"),
 # a number, or one other visible character
@@ -49,7 +50,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
     toks: list[Tok] = []
     previous_end = start
-    for m in TOKEN_RE.finditer(text, start, end):
+    for m in TOKEN_RE.finditer(text, start, end, timeout=guards.remaining()):
         toks.append(Tok(m.group(), m.start(), m.end(), m.lastgroup, m.start() > previous_end))
         previous_end = m.end()
     return toks
@@ -168,6 +169,8 @@ def is_name_word(tok: Tok) -> bool:
     """A capitalised word that may belong to a personal name (not an acronym, day, title...)."""
     if not tok.is_word or not tok.text[0].isupper():
         return False
+    if tok.start in _not_name_starts.get():
+        return False  # a verb, a preposition... by the POS tagger (the stanza backend)
     text = tok.text
     if len(text) > 1 and text.isupper():
         return False  # an acronym: DPRD, NTT, KPK
@@ -366,3 +369,19 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) < len(b):
         a, b = b, a
     return contains(a, b)
+
+
+# UPOS tags that no word of a personal name carries
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "PART", "NUM", "SYM"})
+# where the words start that a POS tagger says are no name words, in the article whose names are
+# read now; empty for a Doc without tags (spaCy's blank pipeline): names then go by spelling alone
+_not_name_starts: ContextVar[frozenset[int]] = ContextVar("not_name_starts", default=frozenset())
+
+
+def use_pos_tags(doc) -> None:
+    """Bound the names read next by ``doc``'s POS tags, if it has any: a word tagged VERB, ADP...
+    is no name word ("Ahmad Yani Mengatakan" -> "Ahmad Yani"). Call once per article, first."""
+    starts: frozenset[int] = frozenset()
+    if doc is not None and len(doc) and doc.has_annotation("POS"):
+        starts = frozenset(token.idx for token in doc if token.pos_ in _NOT_NAME_POS)
+    _not_name_starts.set(starts)

@@ -31,6 +31,7 @@ decimal, because in news a comma plus space after a number is list or clause pun
 from __future__ import annotations
 
 import functools
+import math
 
 import regex
 
@@ -146,7 +147,8 @@ def spelled_number(text: str) -> int | None:
 
 
 def parse_number(text: str) -> float:
-    """The value of a number as written: digits, digits + scale word, or spelled out; ValueError if none.
+    """The value of a number as written: digits, digits + scale word, or spelled out; ValueError if
+    none (or if it is too long to be a finite float).
 
     >>> parse_number("1,2 juta"), parse_number("144.853"), parse_number("dua puluh lima")
     (1200000.0, 144853.0, 25.0)
@@ -161,6 +163,9 @@ def parse_number(text: str) -> float:
         value = parse_digits(match.group(1))
         if match.group(2):
             value *= scale(match.group(2))
+        if not math.isfinite(value):
+            # a run of 309+ digits is infinite as a float: no number a record can hold
+            raise ValueError(f"not a finite number: {text[:40]!r}...")
         return sign * value
     spelled = spelled_number(text)
     if spelled is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,8 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import components  # noqa: F401  (registers the factories and Doc extensions)
+from extractor.backends import BACKENDS
 from extractor.components import PIPE_NAMES, coerce_date
-from schemas import FIELDS, ArticleRecord
+from extractor.metadata import read_metadata
+from schemas import FIELDS, ArticleMetadata, ArticleRecord
 
 
 @dataclass(slots=True)
@@ -27,6 +30,8 @@ class ArticleInput:
     published: dt.date | None = None
     source: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # other input keys, carried through
+    # what the page says about the article (HTML metadata): fills what the text's own lines do not
+    known_metadata: ArticleMetadata | None = None
 
 
 def as_input(article: Any, index: int | None = None) -> ArticleInput:
@@ -35,6 +40,10 @@ def as_input(article: Any, index: int | None = None) -> ArticleInput:
         return article
     if isinstance(article, str):
         return ArticleInput(text=article, id=None if index is None else str(index))
+    if isinstance(article, dict) and "html" in article and "text" not in article:
+        from extractor.html_input import input_from_row
+
+        return input_from_row(article, index)
     get = article.get if isinstance(article, dict) else lambda key, default=None: getattr(article, key, default)
     text = get("text")
     if not isinstance(text, str):
@@ -52,27 +61,54 @@ def as_input(article: Any, index: int | None = None) -> ArticleInput:
 _INPUT_KEYS = frozenset({"text", "id", "published", "source"})
 
 
-def build_nlp(fields: Iterable[str] | None = None) -> Language:
-    """A blank spaCy ``id`` pipeline with the sentence component and the named field components."""
-    nlp = spacy.blank("id")
+def build_nlp(
+    fields: Iterable[str] | None = None, backend: str = "spacy", stanza_dir: str | None = None, stanza_pipeline: Any = None
+) -> Language:
+    """A blank spaCy ``id`` pipeline with the sentence component and the named field components.
+
+    ``backend="stanza"``: Stanza tokenizes, splits sentences and tags POS (``nlp.tokenizer``);
+    the sentence component keeps its sentences. The Stanza pipeline is loaded from ``stanza_dir``
+    (BackendUnavailable without Stanza or its models), or given as ``stanza_pipeline`` (any
+    callable from a text to a stanza Document).
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; known: {', '.join(BACKENDS)}")
     wanted = set(FIELDS if fields is None else fields)
     unknown = wanted - set(FIELDS)
     if unknown:
         raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+    if backend == "stanza" and stanza_pipeline is None:
+        from extractor.backends.stanza_backend import load_stanza
+
+        stanza_pipeline = load_stanza(stanza_dir)  # first: without models, fail before building spaCy
+    nlp = spacy.blank("id")
+    nlp.max_length = MAX_CHARACTERS
+    if backend == "stanza":
+        from extractor.backends.stanza_backend import StanzaTokenizer
+
+        nlp.tokenizer = StanzaTokenizer(nlp.vocab, stanza_pipeline=stanza_pipeline)
     for pipe in PIPE_NAMES:
         if pipe == "id_sentences" or pipe.removeprefix("id_") in wanted:
-            nlp.add_pipe(pipe)
+            nlp.add_pipe(pipe, config={"use_doc_sents": True} if pipe == "id_sentences" and backend == "stanza" else {})
     return nlp
 
 
+# spaCy's own limit (1,000,000 characters) is set for the memory a parser or NER needs; this
+# pipeline has neither and takes about 60 bytes a character (300 MB for a 5 MB text)
+MAX_CHARACTERS = 50_000_000
+
 # spaCy's tokenizer takes quadratic time on a long run of characters without white space
 # (thousands of brackets or quotes: seconds to minutes); such texts are tokenised simply
-LONG_RUN = regex.compile(r"\S{300}")
+# (the standard re engine scans for it three times quicker; the class is the regex module's \S
+# exactly: re's \s also takes \x1c-\x1f)
+LONG_RUN = re.compile(r"[^\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{300}")
 SIMPLE_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
 
 
 def make_doc_guarded(nlp: Language, text: str) -> tuple[Doc, str | None]:
     """A Doc of ``text``; (doc, warning) where the tokenizer guard fired."""
+    if len(text) > nlp.max_length:
+        raise ValueError(f"text of {len(text):,} characters is longer than the {nlp.max_length:,} the pipeline takes")
     if not LONG_RUN.search(text):
         return nlp.make_doc(text), None
     # white space stays as tokens of its own, so that doc.text is the text, character for character
@@ -86,11 +122,15 @@ def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRec
     found = doc._.records or {}
     split = doc._.article
     data: dict[str, Any] = {name: found.get(name, []) for name in FIELDS}
+    metadata = read_metadata(split, data["dates"], article.known_metadata if article else None) if split else ArticleMetadata()
+    stated = metadata.published_at
     return ArticleRecord.model_validate(
         {
             "id": article.id if article else None,
             "source": article.source if article else None,
-            "published": doc._.published,
+            # the text's (or page's) own date where the input gives none
+            "published": doc._.published or (stated.date() if isinstance(stated, dt.datetime) else stated),
+            "article": metadata,
             "warnings": [*doc.user_data.get("warnings", []), *(split.warnings if split is not None else [])],
             "meta": article.meta if article else {},
             **data,
@@ -100,14 +140,31 @@ def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRec
 
 
 class Pipeline:
-    """Load once, reuse: ``Pipeline().pipe(articles)`` yields one ArticleRecord per article."""
+    """Load once, reuse: ``Pipeline().pipe(articles)`` yields one ArticleRecord per article.
 
-    def __init__(self, fields: Iterable[str] | None = None, batch_size: int = 64):
-        self.nlp = build_nlp(fields)
+    ``backend``: "spacy" (the default) or "stanza" (tokens, sentences and POS from Stanza; see
+    ``build_nlp`` and extractor.backends).
+    """
+
+    def __init__(
+        self,
+        fields: Iterable[str] | None = None,
+        batch_size: int = 64,
+        backend: str = "spacy",
+        stanza_dir: str | None = None,
+        stanza_pipeline: Any = None,
+    ):
+        self.nlp = build_nlp(fields, backend, stanza_dir, stanza_pipeline)
+        self.backend = backend
         self.batch_size = batch_size
 
     def make_doc(self, article: ArticleInput) -> Doc:
-        doc, warning = make_doc_guarded(self.nlp, article.text)
+        if self.backend == "stanza":
+            # the guard is for spaCy's rule tokenizer; a simple tokenisation would drop Stanza's
+            # sentences and tags for the whole article
+            doc, warning = self.nlp.make_doc(article.text), None
+        else:
+            doc, warning = make_doc_guarded(self.nlp, article.text)
         doc._.published = article.published
         doc._.source_text = article.text
         if warning:

@@ -15,23 +15,30 @@ import functools
 
 import regex
 
-from extractor import lexicon
+from extractor import guards, lexicon
 from extractor.article import Article
 
 _LINE = regex.compile(r"[^\r\n]+")
-# "MOJOKERTO, iNewsMojokerto.id - ", "Jakarta, CNN Indonesia -- ", "Kota Mojokerto - "
+# "MOJOKERTO, iNewsMojokerto.id - ", "Jakarta, CNN Indonesia -- ", "Kota Mojokerto - ",
+# "Bandung (ANTARA) - ", "Suara.com - "; a line that is only a dateline ("Kota Mojokerto -")
+# matches too (no cut there). ``^``: only the text's first line is cut (later lines have too many
+# look-alikes: "Mercedes - Benz"). Groups ``first`` and ``second``: its parts (place and outlet,
+# in either order; extractor.metadata tells which is which and reads header lines with it).
 _DATELINE = regex.compile(
     r"""^[ \t]*(?:
-        \p{Lu}[\p{L} .'-]{1,40}?,[ \t]*[\p{L}\d.]{2,40}(?:[ \t]+\p{L}{2,20}){0,2}
-      | (?:Kota|Kabupaten|Kab\.)[ \t]+\p{Lu}[\p{L}]+(?:[ \t]+\p{Lu}[\p{L}]+)?
-      | \p{Lu}[\p{Lu}]{2,30}(?:[ \t]+\p{Lu}{2,30})?
-    )[ \t]*(?:-{1,2}|–|—)[ \t]+""",
+        (?P<first>\p{Lu}[\p{L} .'-]{1,40}?),[ \t]*(?P<second>[\p{L}\d.]{2,40}(?:[ \t]+\p{L}{2,20}){0,2})
+      | (?P<first>\p{Lu}[\p{L} .'-]{1,40}?)[ \t]*\([ \t]*(?P<second>\p{L}[\p{L}\d. ]{1,30}?)[ \t]*\)
+      | (?P<first>(?:Kota|Kabupaten|Kab\.)[ \t]+\p{Lu}[\p{L}]+(?:[ \t]+\p{Lu}[\p{L}]+)?)
+      | (?P<first>\p{Lu}[\p{Lu}]{2,30}(?:[ \t]+\p{Lu}{2,30})?)
+      | (?P<first>\p{L}[\p{L}\d]{1,30}(?i:\.(?:com|co|id|net|tv|news))+)
+    )[ \t]*(?:-{1,2}|–|—)(?:[ \t]+|$)""",
     regex.VERBOSE,
 )
+# the dateline at the start of a string, or None (extractor.metadata reads its parts)
+match_dateline = _DATELINE.match
 # a sentence-final mark, then closing quotes/brackets, then white space
 _END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+)")
 _NEXT_START = regex.compile(r"[ \t]+[\"'“‘(\[]?[\p{Lu}\d]")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 _CLOSES_QUOTE = regex.compile(r"[.!?…]+[\"”’]")
 
 
@@ -47,6 +54,13 @@ def _line_pattern(name: str) -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _excluded_line() -> regex.Pattern[str]:
+    """Boilerplate or credit line: both lists in one pattern, one match per line."""
+    entries = lexicon.words("boilerplate_lines") + lexicon.words("credit_lines")
+    return regex.compile(r"(?:" + "|".join(f"(?:{p})" for p in entries) + r")", regex.IGNORECASE)
+
+
 def is_boilerplate(line: str) -> bool:
     return _line_pattern("boilerplate_lines").fullmatch(line.strip()) is not None
 
@@ -57,10 +71,16 @@ def is_credit(line: str) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial."""
-    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)  # a bounded look back
-    if not match:
+    # the letters and periods right before the dot, at most 24 characters back (as a search
+    # for r"([\p{L}.]+)$" there would find them; a loop over a few characters is quicker)
+    limit = max(0, dot - 24)
+    end = dot - 1 if dot > limit and text[dot - 1] == "\n" else dot  # "$" also stands before a final line break
+    begin = end
+    while begin > limit and (text[begin - 1] == "." or text[begin - 1].isalpha()):
+        begin -= 1
+    if begin == end:
         return False
-    word = match.group(1).strip(".")
+    word = text[begin:end].strip(".")
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
@@ -71,14 +91,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 class _Quotes:
     """Quote marks of one line, to tell in O(log n) whether a position is inside a quotation."""
 
-    _MARKS = regex.compile(r'["“”]')
-
     def __init__(self, text: str, start: int, end: int):
-        self.straight: list[int] = []
-        self.opening: list[int] = []
-        self.closing: list[int] = []
-        for mark in self._MARKS.finditer(text, start, end):
-            {'"': self.straight, "“": self.opening, "”": self.closing}[mark.group()].append(mark.start())
+        self.straight = self._offsets(text, '"', start, end)
+        self.opening = self._offsets(text, "“", start, end)
+        self.closing = self._offsets(text, "”", start, end)
+
+    @staticmethod
+    def _offsets(text: str, mark: str, start: int, end: int) -> list[int]:
+        found = []
+        at = text.find(mark, start, end)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1, end)
+        return found
 
     def inside(self, since: int, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation opened after ``since``."""
@@ -89,14 +114,21 @@ class _Quotes:
         return count(self.straight) % 2 == 1 or count(self.opening) > count(self.closing)
 
 
-def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of one line, as character ranges trimmed of white space."""
+def _split_line(
+    text: str, start: int, end: int, sentence_starts: list[int] | None = None
+) -> list[tuple[int, int]]:
+    """Sentences of one line, as character ranges trimmed of white space. Given
+    ``sentence_starts`` (a tokenizer's), they cut the line in place of the punctuation rules."""
     cuts = [start]
-    dateline = _DATELINE.match(text, start, end)
+    # "^": a dateline stands at the very start of the text, never after a line break
+    dateline = _DATELINE.match(text, start, end) if start == 0 else None
     if dateline and dateline.end() < end:
         cuts.append(dateline.end())
+    if sentence_starts is not None:
+        first = bisect.bisect_right(sentence_starts, cuts[-1])
+        cuts.extend(sentence_starts[first : bisect.bisect_left(sentence_starts, end)])
     quotes: _Quotes | None = None
-    for mark in _END.finditer(text, cuts[-1], end):
+    for mark in _END.finditer(text, cuts[-1], end, timeout=guards.remaining()) if sentence_starts is None else ():
         last = mark.end()
         if not _NEXT_START.match(text, last, end):
             continue
@@ -120,18 +152,22 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_article(text: str, published: dt.date | None = None) -> Article:
-    """Sentences, paragraphs and excluded (boilerplate, credit) ranges of an article."""
+def split_article(text: str, published: dt.date | None = None, sentence_starts: list[int] | None = None) -> Article:
+    """Sentences, paragraphs and excluded (boilerplate, credit) ranges of an article.
+
+    ``sentence_starts``: sorted offsets where a tokenizer (the stanza backend) starts sentences;
+    they replace the punctuation rules, while line breaks and datelines still cut.
+    """
     sentences: list[tuple[int, int]] = []
     paragraphs: list[tuple[int, int]] = []
     excluded: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
+    for line in _LINE.finditer(text, timeout=guards.remaining()):
         start, end = line.span()
         content = line.group()
         if not content.strip():
             continue
         paragraphs.append((start, end))
-        if is_boilerplate(content) or is_credit(content):
+        if _excluded_line().fullmatch(content.strip()):  # is_boilerplate or is_credit
             excluded.append((start, end))
-        sentences.extend(_split_line(text, start, end))
+        sentences.extend(_split_line(text, start, end, sentence_starts))
     return Article(text=text, published=published, sentences=sentences, paragraphs=paragraphs, excluded=excluded)

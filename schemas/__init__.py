@@ -2,6 +2,7 @@
 
 from schemas.records import (
     FIELDS,
+    ArticleMetadata,
     ArticleRecord,
     Award,
     DateItem,
@@ -16,6 +17,7 @@ from schemas.records import (
 
 __all__ = [
     "FIELDS",
+    "ArticleMetadata",
     "ArticleRecord",
     "Award",
     "DateItem",

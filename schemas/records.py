@@ -16,7 +16,7 @@ import re
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 class Granularity(str, Enum):
@@ -160,6 +160,20 @@ class Award(_Strict):
     giver: str | None = None
 
 
+class ArticleMetadata(_Strict):
+    """What the article says about itself in its header and footer lines (or its HTML page)."""
+
+    outlet: str | None = Field(default=None, description="the news outlet, as written (iNewsMojokerto.id, detikJatim)")
+    reporters: list[str] = Field(default_factory=list, description="reporters and writers credited, as written")
+    editors: list[str] = Field(default_factory=list, description="editors credited, as written")
+    initials: list[str] = Field(default_factory=list, description="staff initials of a closing credit such as (abq/iwd)")
+    dateline_place: str | None = Field(default=None, description="the dateline's place, as written (MOJOKERTO)")
+    published_at: AwareDatetime | _dt.date | None = Field(
+        default=None,
+        description="publication date-time with its zone (WIB +07:00, WITA +08:00, WIT +09:00); a date where no time is stated",
+    )
+
+
 class ArticleRecord(_Strict):
     """Everything extracted from one article; a gold file has the same shape."""
 
@@ -173,6 +187,7 @@ class ArticleRecord(_Strict):
     awards: list[Award]
     warnings: list[str] = Field(default_factory=list, description="guards that fired while extracting")
     meta: dict[str, Any] = Field(default_factory=dict, description="input keys carried through (url, title, ...)")
+    article: ArticleMetadata = Field(default_factory=ArticleMetadata, description="outlet, credits, dateline, publication time")
 
     @field_validator("published", mode="before")
     @classmethod

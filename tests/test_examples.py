@@ -41,3 +41,19 @@ def test_example(pipeline, field, example):
     for want, got in zip(expected, predicted):
         for key, value in want.items():
             assert _same(key, value, got.get(key)), f"{key}: expected {value!r}, got {got.get(key)!r} in {shown}"
+
+
+def _metadata_examples():
+    source = EXAMPLES.joinpath("metadata.jsonl")
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            example = json.loads(line)
+            yield pytest.param(example, id=f"metadata:{number}:{example['text'][:40]}")
+
+
+@pytest.mark.parametrize("example", list(_metadata_examples()))
+def test_metadata_example(pipeline, example):
+    record = pipeline(example["text"], published=example.get("published"))
+    got = record.article.model_dump(mode="json")
+    for key, value in example["expect"].items():
+        assert got[key] == value, f"{key}: expected {value!r}, got {got[key]!r} in {got}"

@@ -19,15 +19,39 @@ DASK_INSTALL_HINT = 'pip install -e ".[dask]" (or pip install "dask[distributed]
 # in Dask workers on first use or by the warm-up, in this process for one worker.
 _WORKER_PIPELINE = None
 _WORKER_PIPELINE_LOCK = threading.Lock()
+# Pipeline keyword arguments (backend, stanza_dir) for every worker's Pipeline: set in this
+# process by set_pipeline_options, handed to pool and Dask workers with their tasks
+PIPELINE_OPTIONS: dict[str, Any] = {}
 
 
-def _init_worker() -> None:
-    global _WORKER_PIPELINE
+def set_pipeline_options(**options: Any) -> None:
+    """The Pipeline options (``backend``, ``stanza_dir``) of the batch runs that follow."""
+    PIPELINE_OPTIONS.clear()
+    PIPELINE_OPTIONS.update({key: value for key, value in options.items() if value is not None})
+
+
+_WORKER_OPTIONS: dict[str, Any] | None = None  # those the worker's Pipeline was built with
+
+
+def _init_worker(options: dict[str, Any] | None = None) -> None:
+    """This process's Pipeline, built with ``options`` (kept as this process's PIPELINE_OPTIONS)."""
+    global _WORKER_PIPELINE, _WORKER_OPTIONS
+    if options is not None:
+        set_pipeline_options(**options)
     with _WORKER_PIPELINE_LOCK:
-        if _WORKER_PIPELINE is None:
+        if _WORKER_PIPELINE is None or _WORKER_OPTIONS != PIPELINE_OPTIONS:
             from extractor.pipeline import Pipeline
 
-            _WORKER_PIPELINE = Pipeline()
+            _WORKER_PIPELINE = Pipeline(**PIPELINE_OPTIONS)
+            _WORKER_OPTIONS = dict(PIPELINE_OPTIONS)
+
+
+def _init_pool_worker(options: dict[str, Any]) -> None:
+    try:
+        _init_worker(options)
+    except Exception as error:  # noqa: BLE001
+        # a pool whose initializer raises starts new workers forever: each job fails instead
+        print(f"batch worker: cannot build the pipeline: {type(error).__name__}: {error}", file=sys.stderr)
 
 
 Result = tuple[str | None, dict[str, int] | None, InputFailure | None]
@@ -35,9 +59,9 @@ Result = tuple[str | None, dict[str, int] | None, InputFailure | None]
 
 def _process(job: Job) -> Result:
     """(record JSON, items per field) or a failure, for one job (in a worker or in-process)."""
-    if _WORKER_PIPELINE is None:
-        _init_worker()
     try:
+        if _WORKER_PIPELINE is None:
+            _init_worker()
         record = _WORKER_PIPELINE.process(job.article)  # type: ignore[union-attr]
     except Exception as error:  # noqa: BLE001  (any failure is this article's; the run goes on)
         return None, None, InputFailure(job.source, job.line, job.article.id, f"{type(error).__name__}: {error}")
@@ -69,8 +93,12 @@ def process_jobs(jobs: Iterable[Job], workers: int = 1) -> Iterator[Result]:
         return
     import multiprocessing
 
+    from extractor.backends import check_backend
+
+    # a backend that cannot run fails here once, not in every worker
+    check_backend(PIPELINE_OPTIONS.get("backend", "spacy"), PIPELINE_OPTIONS.get("stanza_dir"))
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with context.Pool(workers, initializer=_init_worker) as pool:
+    with context.Pool(workers, initializer=_init_pool_worker, initargs=(dict(PIPELINE_OPTIONS),)) as pool:
         # a sliding window of chunks in flight, collected in order: the workers never wait for
         # a whole window to drain, and memory stays bounded (pool.imap would read all input)
         pending: deque[Any] = deque()
@@ -97,8 +125,11 @@ def require_dask() -> Any:
     return distributed
 
 
-def _process_partition(jobs: list[Job]) -> list[Result]:
-    """A Dask task: one partition of jobs, with the worker process's Pipeline."""
+def _process_partition(jobs: list[Job], options: dict[str, Any] | None = None) -> list[Result]:
+    """A Dask task: one partition of jobs, with the worker process's Pipeline (built with
+    ``options`` where the warm-up did not build it)."""
+    if options is not None:
+        _init_worker(options)
     return [_process(job) for job in jobs]
 
 
@@ -128,7 +159,7 @@ def process_jobs_dask(
             )
             client = stack.enter_context(distributed.Client(cluster))
         try:
-            client.run(_init_worker)  # build every worker's Pipeline now, not inside the first tasks
+            client.run(_init_worker, dict(PIPELINE_OPTIONS))  # every worker's Pipeline now, not in the first tasks
         except Exception as error:  # noqa: BLE001  (reported as one line)
             raise BatchError(
                 f"the Dask workers cannot build the pipeline (is this package installed on them?): {type(error).__name__}: {error}"
@@ -147,7 +178,7 @@ def process_jobs_dask(
             yield from results
 
         for batch in _partitions(jobs, partition_size or DASK_PARTITION_SIZE):
-            pending.append((batch, client.submit(_process_partition, batch, pure=False)))
+            pending.append((batch, client.submit(_process_partition, batch, dict(PIPELINE_OPTIONS), pure=False)))
             while len(pending) >= window:
                 yield from collect()
         while pending:

@@ -10,6 +10,7 @@ from pathlib import Path
 from extractor.pipeline import ArticleInput, as_input
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 class BatchError(Exception):
@@ -52,6 +53,29 @@ def _read_txt(path: Path) -> Job | InputFailure:
     return Job(ArticleInput(text=text, id=path.stem), str(path), None)
 
 
+def _read_html(path: Path) -> Job | InputFailure:
+    """A page's main text and metadata (trafilatura, the optional extra html)."""
+    from extractor.html_input import input_from_html
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return InputFailure(str(path), None, path.stem, f"cannot read ({error.strerror})")
+    try:
+        return Job(input_from_html(raw, id=path.stem), str(path), None)
+    except ValueError as error:  # no trafilatura, an empty or unreadable page: this article's failure
+        return InputFailure(str(path), None, path.stem, str(error))
+
+
+def _read_file(path: Path) -> Iterator[Job | InputFailure]:
+    if path.suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path)
+    elif path.suffix.lower() in HTML_SUFFIXES:
+        yield _read_html(path)
+    else:
+        yield _read_txt(path)
+
+
 def _read_jsonl(path: Path) -> Iterator[Job | InputFailure]:
     try:
         handle = path.open("rb")
@@ -89,14 +113,16 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Job | InputFailure]:
         if not path.exists():
             yield InputFailure(str(path), None, None, "no such file or directory")
         elif path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", *JSONL_SUFFIXES)):
-                yield from (_read_jsonl(child) if child.suffix in JSONL_SUFFIXES else [_read_txt(child)])
-        elif path.suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path)
-        elif path.suffix == ".txt":
-            yield _read_txt(path)
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and _readable(p)):
+                yield from _read_file(child)
+        elif _readable(path):
+            yield from _read_file(path)
         else:
-            yield InputFailure(str(path), None, None, "unsupported input (expected .txt, .jsonl or a directory)")
+            yield InputFailure(str(path), None, None, "unsupported input (expected .txt, .html, .jsonl or a directory)")
+
+
+def _readable(path: Path) -> bool:
+    return path.suffix in (".txt", *JSONL_SUFFIXES) or path.suffix.lower() in HTML_SUFFIXES
 
 
 def count_articles(paths: Iterable[str | Path]) -> int:
@@ -109,6 +135,6 @@ def count_articles(paths: Iterable[str | Path]) -> int:
             if file.suffix in JSONL_SUFFIXES:
                 with file.open("rb") as handle:
                     total += sum(1 for raw in handle if raw.strip())
-            elif file.suffix == ".txt":
+            elif _readable(file):
                 total += 1
     return total

@@ -72,7 +72,9 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "population_counts": ("article_id", "value", *_SPAN_COLUMNS, "unit"),
     "awards": ("article_id", "name", "recipient", "giver", "mention_count", *_SPAN_COLUMNS),
 }
-ARTICLE_COLUMNS = ("id", "source", "published", "warnings", "meta", *(f"n_{name}" for name in FIELDS))
+# the record's article metadata (outlet, credits, dateline, publication time), one column each
+ARTICLE_METADATA_COLUMNS = ("outlet", "reporters", "editors", "initials", "dateline_place", "published_at")
+ARTICLE_COLUMNS = ("id", "source", "published", "warnings", "meta", *ARTICLE_METADATA_COLUMNS, *(f"n_{name}" for name in FIELDS))
 
 
 def _first_mention(item: dict[str, Any]) -> dict[str, Any]:
@@ -80,14 +82,25 @@ def _first_mention(item: dict[str, Any]) -> dict[str, Any]:
     return {"mention_count": len(item.get("mentions") or []), **{key: mentions[0].get(key) for key in _SPAN_COLUMNS}}
 
 
-def _flat_item(name: str, item: dict[str, Any]) -> dict[str, Any]:
+def _flat_item(name: str, item: dict[str, Any], join_lists: bool = True) -> dict[str, Any]:
     """The columns of one item of field ``name`` (a record's JSON form)."""
     if name == "officials":
-        lists = {key: LIST_SEPARATOR.join(item.get(key) or []) for key in ("positions", "name_variants")}
+        lists = {key: list(item.get(key) or []) for key in ("positions", "name_variants")}
+        if join_lists:
+            lists = {key: LIST_SEPARATOR.join(values) for key, values in lists.items()}
         return {**item, **lists, **_first_mention(item)}
     if name == "awards":
         return {**item, **_first_mention(item)}
     return item
+
+
+def item_rows(record: dict[str, Any], name: str, join_lists: bool = True) -> Iterator[dict[str, Any]]:
+    """One row per item of field ``name`` of a record (its JSON form), with the CSV_COLUMNS of
+    the field in order; ``join_lists=False`` keeps officials' positions and name variants as lists."""
+    columns = CSV_COLUMNS[name][1:]  # after article_id
+    for item in record[name]:
+        row = _flat_item(name, item, join_lists)
+        yield {"article_id": record.get("id"), **{key: row.get(key) for key in columns}}
 
 
 def _cell(value: Any) -> Any:
@@ -176,14 +189,17 @@ class CsvWriter:
         record = json.loads(record_json)
         for name in CSV_COLUMNS:
             handle, writer = self.files[name]
-            for item in record[name]:
-                row = _flat_item(name, item)
-                writer.writerow({"article_id": record["id"], **{k: _cell(v) for k, v in row.items()}})
+            for row in item_rows(record, name):
+                writer.writerow({k: _cell(v) for k, v in row.items()})
             handle.flush()
         handle, writer = self.files["articles"]
         row = {key: record.get(key) for key in ("id", "source", "published")}
         row["warnings"] = LIST_SEPARATOR.join(record.get("warnings") or [])
         row["meta"] = json.dumps(record["meta"], ensure_ascii=False) if record.get("meta") else None
+        metadata = record.get("article") or {}
+        for key in ARTICLE_METADATA_COLUMNS:
+            value = metadata.get(key)
+            row[key] = LIST_SEPARATOR.join(value) if isinstance(value, list) else value
         row.update({f"n_{name}": len(record[name]) for name in FIELDS})
         writer.writerow({k: _cell(v) for k, v in row.items()})
         handle.flush()

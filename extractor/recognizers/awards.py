@@ -25,7 +25,7 @@ import unicodedata
 
 import regex
 
-from extractor import lexicon
+from extractor import guards, lexicon
 from extractor.article import Article
 from extractor.recognizers.base import (
     Candidate,
@@ -270,7 +270,7 @@ class _Scan:
     def confers(self, index: int) -> bool:
         if index not in self._confers:
             start, end = self.article.sentences[index]
-            self._confers[index] = _CONFERS.search(self.text, start, end) is not None
+            self._confers[index] = _CONFERS.search(self.text, start, end, timeout=guards.remaining()) is not None
         return self._confers[index]
 
     def referred_back(self, index: int) -> bool:
@@ -284,7 +284,7 @@ class _Scan:
 
     def _bullet_lines(self) -> list[tuple[int, int]]:
         ranges = []
-        for header in _BULLET_HEADER.finditer(self.text):
+        for header in _BULLET_HEADER.finditer(self.text, timeout=guards.remaining()):
             line_start = self.text.rfind("\n", 0, header.start()) + 1
             if not _BULLET_HEADER_WORD.search(self.text, line_start, header.start()):
                 continue
@@ -407,7 +407,7 @@ class NamedAwardRecognizer(Recognizer):
         """Name spans of the sentences (and bullet lines) that hold an anchor word."""
         article, text = scan.article, scan.text
         ranges = []
-        for anchor in _ANCHOR.finditer(text):
+        for anchor in _ANCHOR.finditer(text, timeout=guards.remaining()):
             start, end = article.sentence_span(anchor.start())
             if not ranges or ranges[-1] != (start, end):
                 ranges.append((start, end))
@@ -415,7 +415,7 @@ class NamedAwardRecognizer(Recognizer):
         ranges.sort()
         last_end = -1
         for start, end in ranges:
-            for span in _SPAN.finditer(text, max(start, last_end), end):
+            for span in _SPAN.finditer(text, max(start, last_end), end, timeout=guards.remaining()):
                 yield span
             last_end = max(last_end, end)
 
@@ -457,7 +457,7 @@ class KnownPredikatRecognizer(Recognizer):
         lowered = text.lower()
         if not any(name in lowered for name in _KNOWN_LOWER):
             return
-        for cue in self.cue.finditer(text):
+        for cue in self.cue.finditer(text, timeout=guards.remaining()):
             match = self.known.match(text, cue.end())
             if not match:
                 continue

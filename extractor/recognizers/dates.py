@@ -31,7 +31,7 @@ from typing import Any
 
 import regex
 
-from extractor import lexicon, scan
+from extractor import guards, lexicon, scan
 from extractor.article import Article
 from extractor.numbers import spelled_number
 from extractor.recognizers.base import (
@@ -102,6 +102,9 @@ _MONTH_CUE = scan.Cue(
     {form for month in lexicon.table("months") for form in (month, month[:1].upper() + month[1:], month.title(), month.upper())}
 )
 _WD = _alt("weekdays", tsv=True, lower=False)
+_WEEKDAY_CUE = scan.Cue(
+    {form for day in lexicon.table("weekdays") for form in (day, day[:1].upper() + day[1:], day.title(), day.upper())}
+)
 _YEAR = r"(?:1[89]\d{2}|20\d{2}|2100)"
 _SPELLED_WORD = scan.trie_alternation(lexicon.words("date_spelled_days"))
 # spelled days are lower-case: "Sebelas Maret" is a university, "satu Agustus 2024" a date
@@ -139,6 +142,7 @@ _BLOCKED_GENERAL = regex.compile(
 # e-mail addresses and bare domains ("detik.com/2024/...") are found by their "@" or ending and
 # widened in code: a pattern that starts at every word and looks for a dot later is slow
 _EMAIL_OR_DOMAIN = regex.compile(r"@[\w-]+\.[\w.-]+|\.(?:com|net|org|id)(?![\w])")
+_EMAIL_OR_DOMAIN_CUE = scan.Cue(["@", ".com", ".net", ".org", ".id"])
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+")
 # a year closes a law identifier ("UU Nomor 23 Tahun 2014", "PP No. 40 Tahun 2025", "Keputusan
 # Presiden RI No 28 / P Tahun 2024") or an award name ("Mandaya Awards 2025"): both are read
@@ -148,10 +152,13 @@ _ID_NUMBER = r"(?:\p{L}{1,8}[.\-]?)?\d[\w.\-]*"
 _NOMOR = rf"{_cue('number_words')}\.?{_H}*:?{_H}*{_ID_NUMBER}(?:{_H}*/{_H}*[\w.\-]+){{0,4}}"
 # short regulation names are built on "Per-"/"Kep-" ("Permenhub", "Pergub", "Kepmenkes")
 _REGULATION_HEAD = rf"(?:{_alt('date_regulation_heads')}|(?:Perm|Kepm|Perg|Kepg|Perb|Kepb|Perw|Perk)\p{{Ll}}{{2,}})"
+# (REVERSE, here and below: a pattern anchored at the window's end is tried from that end, many
+# times quicker; only whether it matches is used, which the direction does not change)
 _LAW_BEFORE = regex.compile(
     rf"(?<!\p{{L}})(?:{_REGULATION_HEAD}\.?{_H}+(?:{_NOMOR}|{_ID_NUMBER}(?:{_H}*/{_H}*[\w.\-]+){{0,4}})|{_NOMOR})"
     rf"{_H}+{_ci('tahun')}{_H}+\Z"
-    rf"|(?<!\p{{L}})(?:UUD|{_ci('Undang-Undang Dasar')})(?:{_H}+(?:NRI|{_ci('Negara Republik Indonesia')}))?{_H}+(?:{_ci('tahun')}{_H}+)?\Z"
+    rf"|(?<!\p{{L}})(?:UUD|{_ci('Undang-Undang Dasar')})(?:{_H}+(?:NRI|{_ci('Negara Republik Indonesia')}))?{_H}+(?:{_ci('tahun')}{_H}+)?\Z",
+    regex.REVERSE,
 )
 # the year belongs to an award name when the word before it is capitalised (checked in code)
 # and no break word ("pada", "tahun") stands between the head word and the year
@@ -160,13 +167,13 @@ _AWARD_BEFORE = regex.compile(
     rf"(?:{_H}+(?!{_alt('date_award_breaks')}(?!\p{{L}}))(?!{_MON})(?P<word>[\p{{L}}\d][\p{{L}}\d'’&.\-]*)){{0,6}}"
     rf"{_H}+\Z"
 )
+# where the award head words stand: most years have none in the window before them
+_AWARD_HEAD_CUE = scan.Cue(lexicon.words("date_award_heads"), lower=True)
 _QUANTITY_BEFORE = regex.compile(rf"(?:^|[^\p{{L}}$]){_alt('date_quantity_prefixes')}\.?{_H}*$")
 _COUNT_AFTER = regex.compile(
     rf"{_H}*{_ci(lexicon.words('date_quantity_nouns') + lexicon.words('people_nouns'))}(?![\p{{L}}\d])"
 )
-_YEAR_CUE_BEFORE = regex.compile(
-    rf"(?:TA|{_cue('year_cues_before')}){_H}+$"
-)
+_YEAR_CUE_BEFORE = regex.compile(rf"(?:TA|{_cue('year_cues_before')}){_H}+$", regex.REVERSE)
 # "hingga"/"sampai" also mean "up to" before an amount
 _UP_TO_BEFORE = regex.compile(rf"(?<!\p{{L}}){_cue('up_to')}{_H}+$")
 _TAHUN_BEFORE = regex.compile(rf"(?:{_cue('year_words')}|TA){_H}+$")
@@ -187,7 +194,7 @@ _ADJACENT_GAP = regex.compile(rf"[ \t,()]*(?:{_PART_OF_DAY}[ \t,()]*)?")
 # "selama dua hari ini" counts days (a duration), it does not name today
 # "H+4 atau pada Jumat (29/6)", "28 Juni (H+2)": another name for the same day
 _ALSO_GAP = regex.compile(rf"[ \t,()]*(?:{_cue('same_day_links')}{_H}+)?(?:{_cue('same_day_preps')}{_H}+)?[ \t(]*")
-_COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_cue('count_words')}){_H}+\Z")
+_COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_cue('count_words')}){_H}+\Z", regex.REVERSE)
 # words that put a lone weekday in the future ("akan digelar Rabu"); otherwise it is the last one
 _FUTURE_CUE = regex.compile(rf"(?<!\p{{L}}){_cue('future_cues')}(?!\p{{L}})")
 
@@ -267,6 +274,12 @@ def _month_number(text: str) -> int | None:
     return _MONTHS.get(text.rstrip(".").casefold()) if text[:1].isupper() else None
 
 
+def _any_within(offsets: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of offsets holds one in [start, end)."""
+    at = bisect.bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end
+
+
 def _inside(ranges: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in ranges)
 
@@ -274,8 +287,8 @@ def _inside(ranges: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: 
 @functools.lru_cache(maxsize=4)
 def _general_blocks(text: str) -> tuple[tuple[int, int], ...]:
     """URLs, e-mail addresses, bare domains and phone numbers: no date inside them."""
-    blocks = [m.span() for m in _BLOCKED_GENERAL.finditer(text) if m.group()[0] != "0" or _starts_word(text, m.start(), ".,")]
-    for m in _EMAIL_OR_DOMAIN.finditer(text):
+    blocks = [m.span() for m in _BLOCKED_GENERAL.finditer(text, timeout=guards.remaining()) if m.group()[0] != "0" or _starts_word(text, m.start(), ".,")]
+    for m in scan.cued_finditer(_EMAIL_OR_DOMAIN, text, _EMAIL_OR_DOMAIN_CUE):
         start, end = m.span()
         while start > 0 and text[start - 1] in _DOMAIN_CHARS:
             start -= 1
@@ -370,14 +383,14 @@ class NumericDateRecognizer(_DateRecognizer):
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         yield from self._numeric(article)
         text = article.text
-        for m in self.bracket_range.finditer(text):
+        for m in self.bracket_range.finditer(text, timeout=guards.remaining()):
             year = int(m["y"]) if m["y"] else None
             ends = [(int(m["d"]), int(m["m"])), (int(m["d2"]), int(m["m2"]))]
             if not all(1 <= d <= 31 and 1 <= mo <= 12 for d, mo in ends) or ends[0][::-1] >= ends[1][::-1]:
                 continue
             yield Candidate(m.start(), m.end("m"), None, _part("date", "day", y=year, m=ends[0][1], d=ends[0][0], weekday=False))
             yield Candidate(m.start("d2"), m.end(), None, _part("date", "day", y=year, m=ends[1][1], d=ends[1][0], weekday=False))
-        for m in self.dateline.finditer(text):
+        for m in self.dateline.finditer(text, timeout=guards.remaining()):
             day, month = int(m["d"]), int(m["m"])
             if 1 <= day <= 31 and 1 <= month <= 12:
                 yield Candidate(m.start("d"), m.end(), None, _part("date", "day", y=None, m=month, d=day, weekday=False))
@@ -386,7 +399,8 @@ class NumericDateRecognizer(_DateRecognizer):
         text = article.text
         blocks = _general_blocks(text)
         ref = article.reference_date
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, timeout=guards.remaining()):
+            guards.check()  # the regex timeout covers the scan, not the work between matches
             start, end = m.span()
             paren = text[start] == "("
             if not paren and not _starts_word(text, start, "/.,-"):
@@ -435,6 +449,7 @@ class NamedDateRecognizer(_DateRecognizer):
     day_only = regex.compile(
         rf"{_cue('day_words')}{_H}+(?P<d>{_day_alone})(?:{_H}*{_LINK}{_H}*(?P<d2>{_day_alone}))?(?P<trail>{_TRAIL})"
     )
+    day_word_cue = scan.Cue(lexicon.table("date_cue_words")["day_words"].split("|"), lower=True)
 
     # "Oktober 23-24", "Mei 5, 2024": the day after the month (English order), not a count
     # ("Mei 5 orang"), a span ("Januari 2 tahun lalu") or a clock time
@@ -498,7 +513,7 @@ class NamedDateRecognizer(_DateRecognizer):
                 yield Candidate(days.start("d"), end, None, _part("date", "day", y=year, m=month, d=day, weekday=False))
                 continue
             yield Candidate(start, end, None, _part("date", "day", y=year, m=month, d=day, weekday=bool(wd)))
-        for m in self.day_only.finditer(text):
+        for m in scan.cued_finditer(self.day_only, text, self.day_word_cue):
             day = _day_number(m["d"])
             if day is None or not _starts_word(text, m.start()):
                 continue
@@ -587,7 +602,7 @@ class PeriodRecognizer(_DateRecognizer):
         lowered = _lowered(text)
         if not any(word in lowered for word in self.words) and "Q" not in text:
             return  # most articles name no quarter or half-year: skip the scan
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, timeout=guards.remaining()):
             if not _starts_word(text, m.start()):
                 continue
             unit = "Q" if m["kind"] == "Q" else _PERIODS[m["kind"].casefold()]
@@ -628,6 +643,9 @@ class YearRecognizer(_DateRecognizer):
         """Whether the year at ``start`` closes a law identifier or an award name."""
         if _LAW_BEFORE.search(text, max(0, start - 80), start):
             return True
+        heads = _AWARD_HEAD_CUE.positions(text)
+        if heads is not None and not _any_within(heads, max(0, start - 120), start):
+            return False  # no award head word in the window: the pattern below cannot match
         award = _AWARD_BEFORE.search(text, max(0, start - 120), start)
         return award is not None and (not award.captures("word") or not award.captures("word")[-1][0].islower())
 
@@ -636,7 +654,8 @@ class YearRecognizer(_DateRecognizer):
         blocks = list(_general_blocks(text))
         if doc is not None and "awards" in getattr(doc, "spans", {}):
             blocks += [(span.start_char, span.end_char) for span in doc.spans["awards"]]
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, timeout=guards.remaining()):
+            guards.check()
             start, end = m.span()
             if not _starts_word(text, start, ".,-") or self.number_slash.search(text, max(0, start - 30), start):
                 continue
@@ -671,6 +690,7 @@ class RelativeRecognizer(_DateRecognizer):
     phrases = tuple(sorted(_RELATIVE, key=len, reverse=True))
     # "N tahun lalu" is found from its last word, then read backwards in a short window
     ago = regex.compile(r"(?:lalu|silam)(?!\p{L})")
+    ago_cue = scan.Cue(["lalu", "silam"], lower=True)
     counted = regex.compile(
         rf"(?P<n>\d{{1,3}}|{_SPELLED_ANY})(?:{_H}*(?:-|–|{_cue('years_ago_links')}){_H}*(?P<n2>\d{{1,3}}|{_SPELLED_ANY}))?"
         rf"{_H}+(?P<unit>{_cue('ago_units')}){_H}+(?:yang{_H}+)?(?:lalu|silam)\Z"
@@ -695,6 +715,7 @@ class RelativeRecognizer(_DateRecognizer):
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
         for start, end, phrase in _find_phrases(text, self.phrases):
+            guards.check()
             if start and text[start - 1] == "-":
                 continue  # "bertahun-tahun lalu" is vague
             if _COUNT_BEFORE.search(text, max(0, start - 25), start):
@@ -717,7 +738,7 @@ class RelativeRecognizer(_DateRecognizer):
                     last_night=unit == "day" and offset == -1 and "malam" in phrase,
                 ),
             )
-        for ago in self.ago.finditer(text):
+        for ago in scan.cued_finditer(self.ago, text, self.ago_cue):
             m = self.counted.search(text, max(0, ago.start() - 50), ago.end())
             if m is None or not _starts_word(text, m.start(), ".,"):
                 continue
@@ -752,7 +773,7 @@ class WeekdayRecognizer(_DateRecognizer):
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
-        for m in self.pattern.finditer(text):
+        for m in scan.cued_finditer(self.pattern, text, _WEEKDAY_CUE):
             start, end = m.span()
             if not _starts_word(text, start, "'’-"):
                 continue
@@ -807,7 +828,7 @@ class LebaranDayRecognizer(_DateRecognizer):
         if not years:
             return
         lebaran = min(years, key=lambda day: abs((day - ref).days))
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, timeout=guards.remaining()):
             n = int(m["n"])
             day = lebaran + dt.timedelta(days=n if m["sign"] == "+" else -n)
             yield Candidate(
@@ -916,7 +937,7 @@ class _Anchors:
         if today is None or (ref is not None and abs((today - ref).days) > self.WINDOW):
             today = ref
         self.today = today
-        self.quotes = [m.span() for m in _QUOTE.finditer(text)] if self.points else []
+        self.quotes = [m.span() for m in _QUOTE.finditer(text, timeout=guards.remaining())] if self.points else []
 
     def _in_range(self, lo: int, hi: int, offset: int, *, said: bool = False) -> dt.date | None:
         points, starts = (self.said, self.said_starts) if said else (self.points, self.starts)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor import lexicon, names
+from extractor import guards, lexicon, names
 from extractor.article import Article, merge_ranges
 from extractor.names import Tok, tokenize
 from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
@@ -34,8 +34,13 @@ from schemas import Mention, Official
 # -- lexicons -------------------------------------------------------------------------------
 
 
+# per-word helpers below are cached: the same words come back at every head of an article
+@functools.lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
     return " ".join(text.replace(".", " ").split()).lower()
+
+
+_name_key = functools.lru_cache(maxsize=16384)(names.name_key)
 
 
 @dataclass
@@ -82,7 +87,7 @@ def lexicons() -> _Lexicons:
         non_official=frozenset(w.lower() for w in lexicon.words("non_official_roles")),
         acting_values={k.lower(): v for k, v in lexicon.table("acting_values").items()},
         blockers=frozenset(w.lower() for w in lexicon.words("position_blockers")),
-        aliases={names.name_key(k): names.name_key(v) for k, v in lexicon.table("aliases").items()},
+        aliases={_name_key(k): _name_key(v) for k, v in lexicon.table("aliases").items()},
         phrase_length=phrase_length,
     )
 
@@ -152,26 +157,31 @@ def head_pattern() -> re.Pattern[str]:
 
 # "Ali, ", "Budi (", "Tito selaku ", "Adhy yang juga ", "Rizal sebagai "
 _LEFT_LINK = regex.compile(
-    r"(?:,(?:[ \t]*(?i:seorang|salah[ \t]+(?:seorang|satu)))?|\(|(?i:\bselaku|\bsebagai|\byang(?:[ \t]+(?:juga|kini|saat[ \t]+ini|sekaligus|merupakan|adalah"
-    r"|sebelumnya|pernah|sempat|menjabat|menjadi|sebagai))+|\bjuga|\bkini))[ \t]*$"
+    rf"(?:,(?:[ \t]*(?i:{lexicon.alternation(lexicon.words('official_left_links_after_comma'))}))?|\("
+    rf"|(?i:\b{lexicon.alternation(lexicon.words('official_left_links'))}"
+    rf"|\byang(?:[ \t]+{lexicon.alternation(lexicon.words('official_left_links_after_yang'))})+))[ \t]*$"
 )
 # "pria yang juga ", "Ia juga menjabat sebagai ", "beliau merupakan "
+_COREF_COPULAS = lexicon.words("official_coref_copulas")
 _COREF_LINK = regex.compile(
-    r"(?<![\p{L}])(?i:pria|wanita|perempuan|sosok|ia|dia|beliau|pejabat|politikus|politisi)"
+    rf"(?<![\p{{L}}])(?i:{lexicon.alternation(lexicon.words('official_coref_subjects'))})"
     r"(?:[ \t]+(?i:yang))?"
-    r"(?:[ \t]+(?i:juga|kini|saat[ \t]+ini|sebelumnya|pernah|sempat|sekaligus))*"
-    r"(?:[ \t]+(?i:menjabat(?:[ \t]+sebagai)?|merupakan|adalah))?[ \t]+$"
+    rf"(?:[ \t]+(?i:{lexicon.alternation(lexicon.words('official_coref_modifiers'))}))*"
+    rf"(?:[ \t]+(?i:{lexicon.alternation(_COREF_COPULAS)}))?[ \t]+$"
 )
-_COREF_NEEDS = regex.compile(r"(?i:\byang\b|\bjuga\b|menjabat|merupakan|adalah|\bkini\b)")
+_COREF_NEEDS = regex.compile(
+    rf"(?i:\b{lexicon.alternation(lexicon.words('official_coref_required'))}\b"
+    rf"|{lexicon.alternation([copula.split()[0] for copula in _COREF_COPULAS])})"
+)
 _MORPH = regex.compile(r"(?:Ke|Pe|Per|Pem|Pen|Peng|Peny)\p{Ll}{3,}an|\p{Lu}\p{Ll}{3,}(?:ngan|aan|uan)")
 # bodies whose own name follows them ("Rektor Universitas Musamus"): one word after them is that name
 _NAMED_ORGS = frozenset(w.lower() for w in lexicon.words("named_org_words"))
-_QUALIFIERS = frozenset({"terdahulu", "sebelumnya", "terpilih", "definitif", "nonaktif", "demisioner"})
+_QUALIFIERS = frozenset(lexicon.words("position_qualifiers"))
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _ROMAN_NUMERAL = regex.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")
 _ROMAN = regex.compile(r"[IVXL]+|[A-H]|\d{1,2}")
-_LOWER_LINKS = frozenset({"bidang", "urusan", "wilayah", "provinsi", "kabupaten", "kota", "kab"})
-_CONNECTORS = frozenset({"dan", "serta", "&", "/", ",", "-"})
+_LOWER_LINKS = frozenset(lexicon.words("position_lower_links"))
+_CONNECTORS = frozenset(lexicon.words("position_connectors"))
 _NUMBERED = frozenset(w.lower() for w in lexicon.words("numbered_units"))
 
 # -- reading a position and the name after it -----------------------------------------------
@@ -189,9 +199,13 @@ class Tail:
 
 
 def _is_acronym(tok: Tok) -> bool:
-    text = tok.text
-    if not tok.is_word or len(text) < 2:
+    if not tok.is_word or len(tok.text) < 2:
         return False
+    return _is_acronym_text(tok.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_acronym_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if all(c.isupper() for c in letters):
         return True
@@ -231,7 +245,13 @@ def _body_prefixes() -> tuple[str, ...]:
 
 def _word_class(tok: Tok) -> str | None:
     """Class of a single complement word: org, morph, acronym, numeral, or None."""
-    if not tok.is_word or names.is_honorific(tok) or names.is_rank(tok):
+    return _word_class_of(tok.text) if tok.is_word else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_class_of(word: str) -> str | None:
+    tok = Tok(word, 0, len(word), "word", True)
+    if names.is_honorific(tok) or names.is_rank(tok):
         return None
     lex = lexicons()
     lower = tok.text.lower()
@@ -687,13 +707,13 @@ def find_officials(article: Article) -> list[Finding]:
     findings: list[Finding] = []
     taken_until = -1  # heads inside an already read position or name are skipped
     skip_heads: set[int] = set()
+    # (a standard-library pattern: linear, no timeout of its own; the guard is checked per head)
     for m in head_pattern().finditer(text):
+        guards.check()
         if m.start() < taken_until or m.start("head") in skip_heads:
             continue
         sent_start = article.sentence_span(m.start())[0]
         sent_end = article.sentence_span(m.end())[1]  # "Plt." may end a sentence for the splitter
-        limit = min(max(sent_end, m.end()), m.end() + 240)
-        toks = [Tok(m.group("head"), m.start("head"), m.end("head"), "word", True)] + tokenize(text, m.end(), limit)
         head = m.group("head")
         kind = _head_kind(head)
         acting = _acting_value(m.group("acting"))
@@ -706,6 +726,8 @@ def find_officials(article: Article) -> list[Finding]:
             continue
         if _spells_preceding_phrase(text, m):
             continue  # "Particulate Matter (PM) 2.5": the short form of the phrase before it
+        limit = min(max(sent_end, m.end()), m.end() + 240)
+        toks = [Tok(head, m.start("head"), m.end("head"), "word", True)] + tokenize(text, m.end(), limit)
         owned = _owned_by_thing(text, pos_start)
         tail = read_tail(toks, 1)
         if kind == "with_body" and not tail.has_complement and _norm(head) in _person_attached_heads():
@@ -884,7 +906,7 @@ _LED_HEADS = {"diketuai": "Ketua", "diketui": "Ketua", "dikepalai": "Kepala"}
 def _led_bodies(article: Article) -> list[Finding]:
     text = article.text
     found = []
-    for m in _LED_BY.finditer(text):
+    for m in _LED_BY.finditer(text, timeout=guards.remaining()):
         sent_start = article.sentence_span(m.start())[0]
         before = tokenize(text, max(sent_start, m.start() - 120), m.start())
         i = len(before)
@@ -931,7 +953,7 @@ def _place_words(text: str) -> frozenset[str]:
     """Capitalised words (and word pairs) the article writes after "di", "ke", "dari" ...: one
     scan per article, so that checking a word is a set look-up."""
     found = set()
-    for m in _PLACE_CUE.finditer(text):
+    for m in _PLACE_CUE.finditer(text, timeout=guards.remaining()):
         found.add(m.group("first"))
         if m.group("second"):
             found.add(f"{m.group('first')} {m.group('second')}")
@@ -1165,7 +1187,7 @@ class _Person:
 
     def add_form(self, text: str, start: int, end: int) -> None:
         self.forms.append((text, start, end))
-        self.keys.add(names.name_key(text))
+        self.keys.add(_name_key(text))
         self.mentions[(start, end)] = text
 
     def add_position(self, text: str, start: int, end: int, acting: str | None) -> None:
@@ -1233,7 +1255,7 @@ def _last_speaker(article: Article, before: int, first_sentence: int) -> tuple[i
             break
         start = article.sentence_span(start - 1)[0]
     found = None
-    for m in _SPEAKER.finditer(text, start, before):
+    for m in _SPEAKER.finditer(text, start, before, timeout=guards.remaining()):
         toks = tokenize(text, m.start("name"), m.end("name"))
         if all(names.is_name_word(t) for t in toks) and _plausible_name(toks) and not _phrase_at(toks, 0):
             found = (m.start("name"), m.end("name"))
@@ -1246,6 +1268,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
     corefs: list[Candidate] = []
     weak: list[Candidate] = []  # lone words after a bare place head, kept only for known people
     tentative: list[_Person] = []
+    names_by_word: dict[str, list | None] = {}  # for _full_name_elsewhere
 
     def person_for(key: tuple[str, ...], at: int) -> _Person | None:
         matching = [p for p in people if p.matches(key)]
@@ -1260,7 +1283,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
             corefs.append(cand)
             continue
         s, e = attrs["name_span"]
-        key = names.name_key(text[s:e])
+        key = _name_key(text[s:e])
         if not key:
             continue
         person = person_for(key, s)
@@ -1276,11 +1299,11 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
 
     for cand in weak:
         s, e = cand.attrs["name_span"]
-        person = person_for(names.name_key(text[s:e]), s)
+        person = person_for(_name_key(text[s:e]), s)
         if cand.attrs["kind"] == "spokesperson":
             # the spokesperson of an official holds a post; of a private person not
             fs, fe = cand.attrs["for_span"]
-            if person_for(names.name_key(text[fs:fe]), fs) is None:
+            if person_for(_name_key(text[fs:fe]), fs) is None:
                 continue
             if person is None:
                 person = _Person()
@@ -1288,7 +1311,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
         if person is None and cand.attrs["kind"] == "weak" and e - s > 2 and cand.attrs["position"][0].isupper():
             # "Gubernur Sunarjo ... Ahmad Sunarjo mengatakan": the lone word is part of a name
             # the article writes in full elsewhere (a title in lower case stands before no name)
-            full = _full_name_elsewhere(article, text[s:e], s)
+            full = _full_name_elsewhere(article, text[s:e], s, names_by_word)
             if full is not None:
                 person = _Person()
                 people.append(person)
@@ -1322,7 +1345,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
             speaker = _last_speaker(article, ps, sentence - 3)
             if speaker is not None and speaker[0] > best_at:
                 s, e = speaker
-                key = names.name_key(text[s:e])
+                key = _name_key(text[s:e])
                 best = next((p for p in people if p.matches(key)), None)
                 if best is None:
                     best = _Person()
@@ -1333,7 +1356,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
 
     officials = []
     for person in sorted(people, key=lambda p: p.first):
-        forms = sorted(person.forms, key=lambda f: (-len(names.name_key(f[0])), f[1]))
+        forms = sorted(person.forms, key=lambda f: (-len(_name_key(f[0])), f[1]))
         name = forms[0][0]
         variants = []
         for form, _, _ in sorted(person.forms, key=lambda f: f[1]):
@@ -1366,16 +1389,35 @@ _GAP = regex.compile(r"[ \t]+")
 _AREA_WORDS = r"\b(?:kecamatan|kelurahan|desa|kampung|dusun|provinsi|kabupaten|kota|negara|wilayah|daerah)"
 
 
-def _full_name_elsewhere(article: Article, word: str, at: int) -> tuple[int, int] | None:
-    """A plausible two-to-four word name holding ``word`` written elsewhere in the article."""
+def _full_name_elsewhere(article: Article, word: str, at: int, known: dict[str, list | None]) -> tuple[int, int] | None:
+    """A plausible two-to-four word name holding ``word`` written elsewhere in the article (not
+    the one at offset ``at``).
+
+    ``known``: the names found so far for each word in this article: the text is scanned once
+    per word, not once per mention (which took quadratic time on long texts).
+    """
+    if word not in known:
+        known[word] = _names_holding(article, word)
+    for start, end, span in known[word] or ():
+        if not start <= at < end:
+            return span
+    return None
+
+
+def _names_holding(article: Article, word: str) -> list[tuple[int, int, tuple[int, int]]] | None:
+    """The first two plausible names holding ``word`` (the range matched, the name span), in
+    text order; None when the article writes the word as a place. One of them at most holds any
+    given offset (matches do not overlap), so two answer ``_full_name_elsewhere`` for any."""
     text = article.text
-    if _used_as_place(text, word) or regex.search(rf"(?i:{_AREA_WORDS})[ \t]+{regex.escape(word)}(?![\p{{L}}])", text):
+    area = rf"(?i:{_AREA_WORDS})[ \t]+{regex.escape(word)}(?![\p{{L}}])"
+    if _used_as_place(text, word) or regex.search(area, text, timeout=guards.remaining()):
         return None  # "Kecamatan Purwodadi", "di Lisabon": the word names a place
     pattern = regex.compile(
         rf"(?<![\p{{L}}.])(?:{_NAME_WORD}[ \t]+){{0,3}}{regex.escape(word)}(?:[ \t]+{_NAME_WORD}){{0,3}}(?![\p{{L}}])"
     )
-    for m in pattern.finditer(text):
-        if m.start() <= at < m.end() or m.group() == word:
+    found = []
+    for m in pattern.finditer(text, timeout=guards.remaining()):
+        if m.group() == word:
             continue
         span = m.span()
         sent_start = article.sentence_span(span[0])[0]
@@ -1387,8 +1429,10 @@ def _full_name_elsewhere(article: Article, word: str, at: int) -> tuple[int, int
         if _plausible_left_name(text, span, sent_start) and not any(
             t.text.lower() in _head_word_parts() for t in tokenize(text, *span)
         ):
-            return span
-    return None
+            found.append((m.start(), m.end(), span))
+            if len(found) == 2:
+                break
+    return found
 
 
 # "Immanuel Ebenezer atau Noel", "Ahmad Heryawan (Aher)", "Ali yang akrab disapa Mas Pj",
@@ -1406,35 +1450,43 @@ def _declared_aliases(article: Article, people: list[_Person]) -> None:
         for form, s, e in list(person.forms):
             m = _ALIAS_AFTER.match(text, e)
             if m and not names.is_honorific(Tok(m.group("alias").split()[0], 0, 0, "word", True)) or m and " " in m.group("alias"):
-                person.aliases.add(names.name_key(m.group("alias")))
+                person.aliases.add(_name_key(m.group("alias")))
         if "sapaan" not in text:
             continue  # the pattern below is compiled per name: only where the cue word occurs
         surfaces = {form for form, _, _ in person.forms}
         for form in surfaces:
-            for m in regex.finditer(r"sapaan[ \t]+(?:akrab|karib)[ \t]+" + regex.escape(form), text):
+            for m in regex.finditer(r"sapaan[ \t]+(?:akrab|karib)[ \t]+" + regex.escape(form), text, timeout=guards.remaining()):
                 before = _ALIAS_BEFORE.search(text, max(0, m.start() - 40), m.end() - len(form))
                 if before:
-                    person.aliases.add(names.name_key(before.group("alias")))
+                    person.aliases.add(_name_key(before.group("alias")))
 
 
 def _merge_aliases(people: list[_Person]) -> list[_Person]:
     """One person for "Jokowi" and "Joko Widodo" when the article names both."""
     table = lexicons().aliases
+    alias_forms = set(table.values())  # (``in`` on a dict's values view reads every value)
+
+    def names_of(person: _Person) -> set[tuple[str, ...]]:
+        return person.keys | person.aliases | {table[k] for k in person.keys if k in table}
+
     merged: list[_Person] = []
+    merged_names: list[set[tuple[str, ...]]] = []  # names_of(merged[i]), renewed when someone joins it
     for person in people:
-        own = person.keys | person.aliases | {table[k] for k in person.keys if k in table}
-        for earlier in merged:
-            theirs = earlier.keys | earlier.aliases | {table[k] for k in earlier.keys if k in table}
-            if any(names.same_person(a, b) and (a in table.values() or a in person.aliases or a in earlier.aliases or b in table.values())
+        own = names_of(person)
+        for index, earlier in enumerate(merged):
+            theirs = merged_names[index]
+            if any(names.same_person(a, b) and (a in alias_forms or a in person.aliases or a in earlier.aliases or b in alias_forms)
                    for a in own for b in theirs):
                 for form in person.forms:
                     earlier.add_form(*form)
                 earlier.positions.extend(person.positions)
                 earlier.aliases |= person.aliases
                 earlier.acting = earlier.acting or person.acting
+                merged_names[index] = names_of(earlier)
                 break
         else:
             merged.append(person)
+            merged_names.append(own)
     return merged
 
 
@@ -1448,7 +1500,7 @@ def _collect_mentions(article: Article, person: _Person, people: list[_Person]) 
             continue
         s, e = _fuller_form(article, start, end)
         form = text[s:e]
-        key = names.name_key(form)
+        key = _name_key(form)
         if (s, e) != (start, end) and len(key) <= 5 and not any(o.matches(key) for o in others):
             person.add_form(form, s, e)
         else:
@@ -1476,6 +1528,7 @@ def _occurrences(text: str, surfaces: list[str]):
     """Whole-word occurrences of each surface (longest first, no overlaps)."""
     found = []
     for surface in surfaces:
+        guards.check()
         at = text.find(surface)
         while at >= 0:
             end = at + len(surface)

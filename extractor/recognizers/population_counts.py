@@ -56,29 +56,31 @@ START = r"(?:(?<![\w.,/])|(?<=(?<!\w)[a-z]{3,}))"
 
 _NON_PEOPLE = regex.compile(rf"(?i:{lexicon.alternation(lexicon.words('non_people_phrases'))})")
 _BLOCKED_BEFORE = regex.compile(
-    rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_prefix_blockers'))})[ \t]*$"
+    rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_prefix_blockers'))})[ \t]*\Z"
 )
-_RATIO_BEFORE = regex.compile(rf"(?<![\w.,]){QUANTITY}[ \t]+(?i:dari)[ \t]+$")
+_RATIO_BEFORE = regex.compile(rf"(?<![\w.,]){QUANTITY}[ \t]+(?i:dari)[ \t]+\Z")
 _LIMIT_AFTER = regex.compile(
     rf"[ \t]+(?:(?i:{lexicon.alternation(lexicon.words('count_limit_words'))})(?!\w)|{QUANTITY}(?!\w))"
 )
 # "1 TPS 1 orang", "satu suara satu KK": one per one, an allotment rather than a count
-_ONE_PER_ONE_BEFORE = regex.compile(r"(?<![\w.,])(?:1|(?i:satu))[ \t]+[\w-]+[ \t]+$")
+_ONE_PER_ONE_BEFORE = regex.compile(r"(?<![\w.,])(?:1|(?i:satu))[ \t]+[\w-]+[ \t]+\Z")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 # a year cue word, a month name (crawls glue it to the word before: "padaSeptember 2014"),
 # or another year ("2019 dan 2024")
 _YEAR_BEFORE = regex.compile(
     rf"(?:(?<!\w)(?i:{lexicon.alternation(lexicon.words('year_cues'))})"
     rf"|(?i:{lexicon.alternation(tuple(lexicon.table('months')))})"
-    rf"|(?<!\d)(?:19|20)\d\d[ \t]*(?:,|-|dan|atau|hingga|sampai)?)[ \t]*$"
+    rf"|(?<!\d)(?:19|20)\d\d[ \t]*(?:,|-|dan|atau|hingga|sampai)?)[ \t]*\Z"
 )
 _CARDINAL_ONLY = frozenset(lexicon.words("count_cardinal_only_nouns"))
 _LOOK_BACK = 40  # characters of context read before a number
+# (the patterns that read it end in "\Z": where the context ends, not also before a line break
+# there as "$" would, so that a word on the line before blocks nothing)
 
 # collective ordinals "kedua" .. "kesebelas": "ke" + a numeral word from two to eleven
 _COLLECTIVE_NUMERALS = [w for w, (kind, v) in WORDS.items() if kind in ("unit", "whole") and 2 <= v <= 11]
 _ORDINAL_HEAD_BEFORE = regex.compile(
-    rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_ordinal_heads'))})[ \t]+$"
+    rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_ordinal_heads'))})[ \t]+\Z"
 )
 
 
@@ -116,7 +118,7 @@ class CountRecognizer(Recognizer):
         regex.compile(rf"(?<!-)(?P<amount>{SPELLED})[ \t]+{NOUN}"),
     )
     range_before = regex.compile(
-        rf"{START}(?:(?P<low>{QUANTITY})[ \t]*{LINK}|(?i:antara)[ \t]+(?P<low>{QUANTITY})[ \t]+(?i:dan))[ \t]*$"
+        rf"{START}(?:(?P<low>{QUANTITY})[ \t]*{LINK}|(?i:antara)[ \t]+(?P<low>{QUANTITY})[ \t]+(?i:dan))[ \t]*\Z"
     )
     scaled = regex.compile(rf"(?:{NUMBER})[ \t]*({SCALE})")
     bare = regex.compile(NUMBER)
@@ -206,9 +208,9 @@ class NounFirstRecognizer(Recognizer):
         rf"(?P<amount>{QUANTITY})(?![.,]?\d)"  # the whole number: not "326" of "326.462"
         rf"(?=[ \t]*(?:[.,;:!?)\"\u201d]|$)|[ \t]+(?i:{lexicon.alternation(lexicon.words('count_noun_first_followers'))})(?!\w))"
     )
-    noun_before = regex.compile(rf"(?<!\w){NOUN}(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+$")
+    noun_before = regex.compile(rf"(?<!\w){NOUN}(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+\Z")
     possessed_before = regex.compile(
-        rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_noun_first_blockers'))})[ \t]+$"
+        rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_noun_first_blockers'))})[ \t]+\Z"
     )
     cue = scan.Cue(lexicon.words("count_noun_first_cues"), lower=True)
 

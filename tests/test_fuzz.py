@@ -269,5 +269,6 @@ def regression_files() -> list[Path]:
 def test_regression(pipeline, path):
     # bytes, decoded as they are: the inputs hold CRs and control characters that text mode would change
     text = path.read_bytes().decode("utf-8")
-    check(pipeline, text)
+    record = check(pipeline, text)
+    assert not any("\n" in o.name or "\r" in o.name for o in record.officials), "a name runs across lines"
     check_line_breaks(pipeline, text)

@@ -1184,11 +1184,23 @@ class _Person:
     keys: set[tuple[str, ...]] = field(default_factory=set)
     aliases: set[tuple[str, ...]] = field(default_factory=set)
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    mention_starts: list[int] = field(default_factory=list)  # sorted starts of ``mentions``
 
     def add_form(self, text: str, start: int, end: int) -> None:
         self.forms.append((text, start, end))
         self.keys.add(_name_key(text))
+        self.add_mention(text, start, end)
+
+    def add_mention(self, text: str, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            bisect.insort(self.mention_starts, start)
         self.mentions[(start, end)] = text
+
+    def last_mention_before(self, at: int) -> int:
+        """Start of the last mention at or before ``at`` (-1 when none): a look-up, where a
+        scan over every mention took quadratic time on long texts."""
+        index = bisect.bisect_right(self.mention_starts, at) - 1
+        return self.mention_starts[index] if index >= 0 else -1
 
     def add_position(self, text: str, start: int, end: int, acting: str | None) -> None:
         self.positions.append((text.strip(" ,"), start, end))
@@ -1218,8 +1230,9 @@ def _fuller_form(article: Article, start: int, end: int) -> tuple[int, int]:
         following = before[i] if i < len(before) else None
         if following is not None and not following.space_before:
             break
-        if (following is None and tok.end == start) or (following is not None):
-            pass
+        gap = text[tok.end : following.start if following is not None else start]
+        if "\n" in gap or "\r" in gap:
+            break  # a name never runs across a line break
         if not names.is_name_word(tok) or tok.text.lower() in lex.org_words or _phrase_at(before, i - 1):
             break
         if _norm(tok.text) in _head_words() or names.is_honorific(tok):
@@ -1275,7 +1288,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Official]:
         if not matching:
             return None
         # the person mentioned last before this point
-        return max(matching, key=lambda p: max((s for s, _ in p.mentions if s <= at), default=-1))
+        return max(matching, key=lambda p: p.last_mention_before(at))
 
     for cand in sorted(candidates, key=lambda c: c.start):
         attrs = cand.attrs
@@ -1471,11 +1484,22 @@ def _merge_aliases(people: list[_Person]) -> list[_Person]:
 
     merged: list[_Person] = []
     merged_names: list[set[tuple[str, ...]]] = []  # names_of(merged[i]), renewed when someone joins it
+    # people that a person without an alias of its own can merge into: those with an alias, or
+    # a name the alias table leads to (indices into ``merged``, in order). Checking only these
+    # keeps the merge linear on a long text with many names.
+    alias_bearing: list[int] = []
+
+    def bears_alias(index: int) -> bool:
+        return bool(merged[index].aliases) or not merged_names[index].isdisjoint(alias_forms)
+
     for person in people:
         own = names_of(person)
-        for index, earlier in enumerate(merged):
+        plain = not person.aliases and own.isdisjoint(alias_forms)
+        for index in alias_bearing if plain else range(len(merged)):
+            earlier = merged[index]
             theirs = merged_names[index]
-            if any(names.same_person(a, b) and (a in alias_forms or a in person.aliases or a in earlier.aliases or b in alias_forms)
+            # (the set look-ups first: they rule out most pairs before the slower name comparison)
+            if any((a in alias_forms or a in person.aliases or a in earlier.aliases or b in alias_forms) and names.same_person(a, b)
                    for a in own for b in theirs):
                 for form in person.forms:
                     earlier.add_form(*form)
@@ -1483,10 +1507,14 @@ def _merge_aliases(people: list[_Person]) -> list[_Person]:
                 earlier.aliases |= person.aliases
                 earlier.acting = earlier.acting or person.acting
                 merged_names[index] = names_of(earlier)
+                if bears_alias(index) and index not in alias_bearing:
+                    bisect.insort(alias_bearing, index)
                 break
         else:
             merged.append(person)
             merged_names.append(own)
+            if bears_alias(len(merged) - 1):
+                alias_bearing.append(len(merged) - 1)
     return merged
 
 
@@ -1504,7 +1532,7 @@ def _collect_mentions(article: Article, person: _Person, people: list[_Person]) 
         if (s, e) != (start, end) and len(key) <= 5 and not any(o.matches(key) for o in others):
             person.add_form(form, s, e)
         else:
-            person.mentions[(start, end)] = text[start:end]
+            person.add_mention(text[start:end], start, end)
     # short name: a single word of the name used alone ("Ali", "Tito")
     own = {w for key in person.keys for w in key if len(w) >= 3}
     shared = {w for o in others for key in o.keys for w in key}
@@ -1521,7 +1549,7 @@ def _collect_mentions(article: Article, person: _Person, people: list[_Person]) 
         at = bisect.bisect_right(known_starts, start) - 1
         if at >= 0 and end <= known[at][1]:
             continue  # inside a mention already known
-        person.mentions[(start, end)] = text[start:end]
+        person.add_mention(text[start:end], start, end)
 
 
 def _occurrences(text: str, surfaces: list[str]):

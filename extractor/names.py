@@ -51,7 +51,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
     toks: list[Tok] = []
     previous_end = start
-    for m in TOKEN_RE.finditer(text, start, end, timeout=guards.remaining()):
+    # TOKEN_RE is linear (one token a match): a deadline check, not a regex timeout, which
+    # would make each of these many short scans markedly slower
+    guards.check()
+    for m in TOKEN_RE.finditer(text, start, end):
         gap = text[previous_end : m.start()]
         toks.append(Tok(m.group(), m.start(), m.end(), m.lastgroup, bool(gap), "\n" in gap or "\r" in gap))
         previous_end = m.end()

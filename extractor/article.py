@@ -11,9 +11,24 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+# white space other than the ASCII space and line breaks (no-break, thin, figure, ideographic
+# spaces: pages converted from HTML keep "92,5&nbsp;persen" as U+00A0); the rules read them as a
+# space, one character for one, so that every offset stays the input's
+_SPACE_FORMS = str.maketrans({ch: " " for ch in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                              "\u2008\u2009\u200a\u202f\u205f\u3000"})
+_ODD_SPACES = "".join(chr(c) for c in _SPACE_FORMS)
+
+
+def scan_form(text: str) -> str:
+    """``text`` as the rules read it: Unicode spaces written as " ", the length unchanged."""
+    if not any(ch in text for ch in _ODD_SPACES):
+        return text
+    return text.translate(_SPACE_FORMS)
+
+
 @dataclass(slots=True)
 class Article:
-    text: str
+    text: str  # as the rules read it (``scan_form`` of the input): offsets are the input's
     published: dt.date | None = None
     # (start, end) character ranges of sentences, in order, covering the content
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -24,6 +39,8 @@ class Article:
     # the article's own date when the text states it (header date line); used when published is absent
     dateline: dt.date | None = None
     warnings: list[str] = field(default_factory=list)
+    # the input itself where it differs from ``text`` (odd spaces): item texts and evidence quote it
+    source: str | None = None
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _excluded_starts: list[int] = field(default_factory=list, repr=False)
     _paragraph_starts: list[int] = field(default_factory=list, repr=False)
@@ -37,6 +54,11 @@ class Article:
         self._paragraph_starts = [start for start, _ in self.paragraphs]
         self.excluded = merge_ranges(self.excluded)
         self._excluded_starts = [start for start, _ in self.excluded]
+
+    @property
+    def original_text(self) -> str:
+        """The input, character for character (item texts and evidence are quoted from it)."""
+        return self.text if self.source is None else self.source
 
     @property
     def reference_date(self) -> dt.date | None:

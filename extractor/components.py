@@ -18,15 +18,17 @@ import re
 from typing import Any
 
 import numpy
+from pydantic import BaseModel
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import guards
-from extractor.article import Article
+from extractor.article import Article, scan_form
 from extractor.recognizers import FIELD_REGISTRY, load_fields
 from extractor.recognizers.base import Candidate
 from extractor.sentences import split_article
+from schemas import Provenance
 
 # source_text: the input string, kept so that components need not rebuild doc.text (a join
 # over every token) each time they look at the text
@@ -70,9 +72,10 @@ _PLAIN_LINE = re.compile(r"[^\r\n]+")
 
 def split_guarded(text: str, published: dt.date | None, sentence_starts: list[int] | None = None) -> Article:
     """``split_article`` under the time guard; past its deadline, one sentence per line."""
+    source, text = text, scan_form(text)
     deadline = guards.start(len(text))
     try:
-        return split_article(text, published, sentence_starts=sentence_starts)
+        article = split_article(text, published, sentence_starts=sentence_starts)
     except TimeoutError:
         lines = [m.span() for m in _PLAIN_LINE.finditer(text) if not m.group().isspace()]
         sentences = []
@@ -84,9 +87,24 @@ def split_guarded(text: str, published: dt.date | None, sentence_starts: list[in
             sentences.append((start, end))
         article = Article(text=text, published=published, sentences=sentences, paragraphs=lines)
         article.warnings.append(guard_warning("sentence splitting", len(text), "one sentence per line, no boilerplate excluded"))
-        return article
     finally:
         guards.stop(deadline)
+    if source is not text:
+        article.source = source
+    return article
+
+
+def quote_source(item: BaseModel, source: str) -> BaseModel:
+    """``item`` with the ``text`` of every item and mention inside it quoted from ``source``
+    (the rules read odd spaces as " "; a record's texts are the input's own characters)."""
+    update: dict[str, Any] = {}
+    if isinstance(item, Provenance) and item.start is not None and getattr(item, "text", None) is not None:
+        update["text"] = source[item.start : item.end]
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            update[name] = [quote_source(v, source) for v in value]
+    return item.model_copy(update=update) if update else item
 
 
 def doc_text(doc: Doc) -> str:
@@ -192,6 +210,8 @@ class FieldComponent:
             items = []
         finally:
             guards.stop(deadline)
+        if article.source is not None:
+            items = [quote_source(item, article.source) for item in items]
         records = doc._.records  # (each doc._ access builds an object: read it once)
         if records is None:
             records = doc._.records = {}

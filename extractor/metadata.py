@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 import regex
 
-from extractor import lexicon
+from extractor import guards, lexicon
 from extractor.article import Article
 from extractor.sentences import is_credit, match_dateline
 from schemas import ArticleMetadata, DateItem
@@ -31,6 +31,10 @@ from schemas import ArticleMetadata, DateItem
 # header: the first lines (title, byline, date, captions, dateline); footer: the last ones
 HEADER_LINES = 10
 FOOTER_LINES = 5
+# a date line's date comes after at most a cue and an outlet ("Diterbitkan: Kompas.com - ");
+# a date further into its line is not the publication date (and splitting longer leads for
+# each date of a long line took quadratic time)
+DATE_LINE_MAX_LEAD = 120
 # the zone of a clock time that names none (time_zones.tsv)
 DEFAULT_ZONE = "WIB"
 
@@ -298,13 +302,17 @@ def read_metadata(
     for number, (start, end) in enumerate(header):
         _read_dateline(found, article.text[start:end], number == 0, known.outlet if known else None)
     for start, end in lines:
+        guards.check()
         if article.is_excluded(start, end) and is_credit(line := article.text[start:end].strip()):
             _read_credit(found, line)
     _read_closing_initials(found, article, lines[-FOOTER_LINES:])
     for item in dates:
+        guards.check()
         if item.start is None or item.end is None or item.value is None or item.relative or len(item.value) != 10:
             continue
         line = article.paragraph_span(item.start)
+        if item.start - line[0] > DATE_LINE_MAX_LEAD:
+            continue
         in_header = line[1] <= header_end
         if not in_header and line not in footer:
             continue

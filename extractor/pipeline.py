@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor import components  # noqa: F401  (registers the factories and Doc extensions)
+from extractor import components, guards  # components registers the factories and Doc extensions
 from extractor.backends import BACKENDS
 from extractor.components import PIPE_NAMES, coerce_date
 from extractor.metadata import read_metadata
@@ -130,12 +130,26 @@ def make_doc_guarded(nlp: Language, text: str) -> tuple[Doc, str | None]:
     return doc, "tokenizer guard: a run of 300+ characters without white space; tokenised simply"
 
 
+def _metadata_guarded(split, dates, known) -> tuple[ArticleMetadata, list[str]]:
+    """``read_metadata`` under the time guard; past its deadline, only what ``known`` says."""
+    if split is None:
+        return ArticleMetadata(), []
+    deadline = guards.start(len(split.text))
+    try:
+        return read_metadata(split, dates, known), []
+    except TimeoutError:
+        warning = components.guard_warning("article metadata", len(split.text), "metadata left empty")
+        return known or ArticleMetadata(), [warning]
+    finally:
+        guards.stop(deadline)
+
+
 def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRecord:
     """The validated record that a processed Doc carries."""
     found = doc._.records or {}
     split = doc._.article
     data: dict[str, Any] = {name: found.get(name, []) for name in FIELDS}
-    metadata = read_metadata(split, data["dates"], article.known_metadata if article else None) if split else ArticleMetadata()
+    metadata, metadata_warnings = _metadata_guarded(split, data["dates"], article.known_metadata if article else None)
     stated = metadata.published_at
     return ArticleRecord.model_validate(
         {
@@ -144,11 +158,11 @@ def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRec
             # the text's (or page's) own date where the input gives none
             "published": doc._.published or (stated.date() if isinstance(stated, dt.datetime) else stated),
             "article": metadata,
-            "warnings": [*doc.user_data.get("warnings", []), *(split.warnings if split is not None else [])],
+            "warnings": [*doc.user_data.get("warnings", []), *(split.warnings if split is not None else []), *metadata_warnings],
             "meta": article.meta if article else {},
             **data,
         },
-        context={"text": split.text if split is not None else doc.text},
+        context={"text": split.original_text if split is not None else doc.text},
     )
 
 

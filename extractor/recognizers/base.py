@@ -109,4 +109,4 @@ def provenance(article: Article, start: int, end: int) -> dict[str, Any]:
         margin = max((EVIDENCE_MAX - (end - start)) // 2, 0)
         s_start, s_end = max(s_start, start - margin), min(s_end, end + margin)
     s_start, s_end = min(s_start, start), max(s_end, end)
-    return {"start": start, "end": end, "sentence": index, "evidence": article.text[s_start:s_end]}
+    return {"start": start, "end": end, "sentence": index, "evidence": article.original_text[s_start:s_end]}

@@ -183,6 +183,7 @@ _ROMAN = regex.compile(r"[IVXL]+|[A-H]|\d{1,2}")
 _LOWER_LINKS = frozenset(lexicon.words("position_lower_links"))
 _CONNECTORS = frozenset(lexicon.words("position_connectors"))
 _NUMBERED = frozenset(w.lower() for w in lexicon.words("numbered_units"))
+_AREA_NOUNS = frozenset(lexicon.words("position_area_nouns"))
 
 # -- reading a position and the name after it -----------------------------------------------
 
@@ -419,6 +420,8 @@ def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
             if cls != "org":
                 tail.strong = True
             take(1)
+            if tok.text.lower() in _AREA_NOUNS and j < n and _unknown_area_name(toks, j):
+                take(1)  # "Kabupaten Sukamaju": a place regions.tsv does not know
             continue
         if tail.has_complement and tok.is_word and tok.text.lower() in _NUMBERED and j + 1 < n and _ROMAN.fullmatch(toks[j + 1].text):
             take(2)  # "... Wilayah Sungai IV Tipe A", "Kelas II"
@@ -477,6 +480,15 @@ def read_tail(toks: list[Tok], head_end_index: int) -> Tail:
                 continue
         break
     return tail
+
+
+def _unknown_area_name(toks: list[Tok], j: int) -> bool:
+    """``toks[j]``, right after an area noun, is a capitalised word naming the area: not a known
+    region (read as one next), title, honorific or name opener."""
+    tok = toks[j]
+    return (tok.is_word and tok.space_before and tok.text[0].isupper() and not _is_acronym(tok)
+            and _phrase_at(toks, j) is None and not names.is_honorific(tok) and not names.is_rank(tok)
+            and not names.name_opener_at(toks, j) and _word_class(tok) is None)
 
 
 def _is_short_form(inner: list[Tok], before: list[Tok]) -> bool:
@@ -806,6 +818,16 @@ def find_officials(article: Article) -> list[Finding]:
                     pos_span = (pos_start, toks[end - 1].end)
                     k, end = k2, end2
                     named_org = False
+            if (tail.has_complement and end - k == 1 and end + 1 < len(toks) and toks[end].text == ","
+                    and toks[k].text.lower() not in names.given_names()):
+                # "Kepala Dinas Kesehatan Sukamaju, dr. Rina Kusumawati": one unknown word before a
+                # titled name after a comma is the office's place, the titled name its holder
+                k2 = names._skip_titles(toks, end + 1)
+                end2 = names.name_run(toks, k2)
+                if k2 > end + 1 and end2 > k2 and _plausible_name(toks[k2:end2]):
+                    position = text[pos_start : toks[k].end]
+                    pos_span = (pos_start, toks[k].end)
+                    k, end = k2, end2
             org_name_follows = named_org and end - k == 1
             if end - k == 1 and end < len(toks) and toks[end].capitalised and toks[end].space_before and not names.is_degree(toks[end]):
                 org_name_follows = True  # "Kepala Badan Saksi Pemilu ...": a lone word inside a longer body name

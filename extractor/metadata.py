@@ -48,7 +48,7 @@ _CLOSING_INITIALS = regex.compile(r"(?:^|(?<=[\s.!?\"”’]))[(\[][ \t]*(?P<ini
 _SEPARATORS = regex.compile(r"[ \t]*(?:[|;,&]|\bdan\b)[ \t]*")
 _LEAD_SEPARATORS = regex.compile(r"[\s\-–—|,:]+")
 _BYLINE = regex.compile(r"(?P<names>.+?)[ \t]+[-–—|][ \t]+(?P<outlet>[^-–—|]+?)")
-_SEPARATOR_BEFORE = regex.compile(r"[|,;][ \t]*$")
+_SEPARATOR_BEFORE = regex.compile(r"[|,;][ \t]*\Z")
 # a listed outlet's name alone before the dash, which the splitter's dateline leaves ("Rimanews - ");
 # its empty ``second`` group gives it the dateline's groups
 _OUTLET_OPENER = regex.compile(r"[ \t]*(?P<first>\p{L}[\p{L}\d]{1,30})(?P<second>)[ \t]*(?:-{1,2}|–|—)(?:[ \t]+|$)")

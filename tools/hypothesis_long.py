@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
                 begun = time.monotonic()
                 run_round(prop, pipeline, examples, args.deadline)
                 prop.seconds += time.monotonic() - begun
+                if prop.failure is not None:  # at once, not only in the summary an hour later
+                    print(f"=== {prop.name} failed after {prop.examples} examples\n{prop.failure}", flush=True)
         rounds += 1
         elapsed = time.monotonic() - start
         print(f"[{elapsed / 60:5.1f} min] round {rounds}: " + ", ".join(f"{p.name} {p.examples}" for p in chosen), flush=True)

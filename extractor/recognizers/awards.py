@@ -80,9 +80,9 @@ _SPAN = regex.compile(
     regex.VERBOSE,
 )
 
-_PREFIX = regex.compile(rf"(?:{lexicon.alternation(_PREFIXES)})(?:[ \t]+|$)")
-_LEADING_CUE = regex.compile(r"(?:Penghargaan|Predikat)(?:[ \t]+|$)")
-_TRAILING_JUNK = regex.compile(rf"(?:[ \t]+(?:{_LINK}|kategori))+$|[.'’\-]+$")
+_PREFIX = regex.compile(rf"(?:{lexicon.alternation(_PREFIXES)})(?:[ \t]+|\Z)")
+_LEADING_CUE = regex.compile(r"(?:Penghargaan|Predikat)(?:[ \t]+|\Z)")
+_TRAILING_JUNK = regex.compile(rf"(?:[ \t]+(?:{_LINK}|kategori))+\Z|[.'’\-]+\Z")
 
 # ---------------------------------------------------------------------------- contexts
 
@@ -93,15 +93,15 @@ _OPEN_QUOTE = r"[\"“”'‘]?"
 _CUE_LEFT = regex.compile(
     rf"{_WORD_BOUND}(?:{lexicon.alternation(_CUE_NOUNS)})"
     rf"(?:[ \t]+(?:sebagai|berupa|bertajuk|bernama|(?:(?:untuk|di|pada|dalam)[ \t]+)?kategori))?"
-    rf"[ \t]*{_OPEN_QUOTE}[ \t]*$",
+    rf"[ \t]*{_OPEN_QUOTE}[ \t]*\Z",
     regex.IGNORECASE,
 )
-_KATEGORI_LEFT = regex.compile(rf"{_WORD_BOUND}kategori[ \t]*{_OPEN_QUOTE}[ \t]*$", regex.IGNORECASE)
+_KATEGORI_LEFT = regex.compile(rf"{_WORD_BOUND}kategori[ \t]*{_OPEN_QUOTE}[ \t]*\Z", regex.IGNORECASE)
 # "Dua penghargaan itu adalah ", "sejumlah penghargaan, antara lain "
 _LIST_LEFT = regex.compile(
     rf"{_WORD_BOUND}(?:penghargaan|anugerah|predikat)(?:[ \t,]+[\p{{L}}\-]+){{0,3}}?[ \t,]*"
     rf"{_WORD_BOUND}(?:adalah|yakni|yaitu|berupa|antara[ \t]+lain|di[ \t]+antaranya|meliputi)"
-    rf"[ \t]*:?[ \t]*{_OPEN_QUOTE}[ \t]*$",
+    rf"[ \t]*:?[ \t]*{_OPEN_QUOTE}[ \t]*\Z",
     regex.IGNORECASE,
 )
 # after an accepted name, the next one of a coordination starts here
@@ -110,12 +110,12 @@ _COORD_RIGHT = regex.compile(
 )
 # what may follow the last name of a coordination: punctuation, the sentence end, a small word
 _COORD_END = regex.compile(
-    rf"[ \t]*(?:$|[.,;:)\"”’'!?]|{lexicon.alternation(lexicon.words('award_coordination_end_words'))}(?![\p{{L}}\p{{N}}]))"
+    rf"[ \t]*(?:(?=[\r\n])|\Z|[.,;:)\"”’'!?]|{lexicon.alternation(lexicon.words('award_coordination_end_words'))}(?![\p{{L}}\p{{N}}]))"
 )
 # "juara I ", "juara pertama dalam ajang " before a contest name
 _JUARA_LEFT = regex.compile(
     rf"{_WORD_BOUND}juara(?:[ \t]+(?:ke-?)?(?:III|II|IV|I|V|[1-9]|pertama|kedua|ketiga|umum|favorit"
-    rf"|harapan(?:[ \t]+(?:III|II|I|[1-3]))?))?(?:[ \t]+(?:dalam|pada|di)(?:[ \t]+ajang)?)?[ \t]+$",
+    rf"|harapan(?:[ \t]+(?:III|II|I|[1-3]))?))?(?:[ \t]+(?:dalam|pada|di)(?:[ \t]+ajang)?)?[ \t]+\Z",
     regex.IGNORECASE,
 )
 _CONTEST_START = regex.compile(rf"^(?:Juara[ \t]+\S+[ \t]+)?(?:{lexicon.alternation(_CONTESTS)}){_WORD_END}")
@@ -128,12 +128,12 @@ _NOMINATION = regex.compile(
 )
 _NEGATED = regex.compile(
     rf"{_WORD_BOUND}(?:{lexicon.alternation(lexicon.words('award_negations'))})[ \t]+(?:[\p{{L}}]+[ \t]+)?"
-    rf"(?:{_CUES_AND_VERBS}){_WORD_END}[^,;.]*$",
+    rf"(?:{_CUES_AND_VERBS}){_WORD_END}[^,;.]*\Z",
     regex.IGNORECASE,
 )
 # a known name used as a place ("rapat ... di Adipura", "Gedung Adipura")
 _PLACE_LEFT = regex.compile(
-    rf"(?:\b{lexicon.alternation(lexicon.words('award_place_prepositions'))}|{lexicon.alternation(lexicon.words('award_place_nouns'))})[ \t]+$"
+    rf"(?:\b{lexicon.alternation(lexicon.words('award_place_prepositions'))}|{lexicon.alternation(lexicon.words('award_place_nouns'))})[ \t]+\Z"
 )
 _KNOWN_ANY = regex.compile(rf"{_WORD_BOUND}{lexicon.alternation(_KNOWN)}{_WORD_END}", regex.IGNORECASE)
 # "Anugerah Humas Indonesia", "Silver WinnerAnugerah ..." (not "Retno Anugerah Andriyani")
@@ -166,10 +166,10 @@ _RECIPIENT_LEFT = regex.compile(
     rf"({_CAP}(?:[ \t]+(?:{_CAP}|\({_CAP}\)))*)[ \t]+(?:(?:berhasil|kembali|sukses|juga|pun|telah|sudah|baru[ \t]+saja)[ \t]+)*"
     rf"(?:meraih|menyabet|menerima|dianugerahi|mendapat|mendapatkan|memperoleh|memboyong|menggondol|diganjar|dinobatkan|memenangkan|memenangi)"
 )
-_FINAL_MODIFIER = regex.compile(r"[ \t]+(?:Terbaik|Terfavorit|terbaik|terfavorit)$")
+_FINAL_MODIFIER = regex.compile(r"[ \t]+(?:Terbaik|Terfavorit|terbaik|terfavorit)\Z")
 # a cue inside a span ("Malam Penghargaan Anugerah ..."): the name starts after it
 _INNER_CUE = regex.compile(r"(?<![\p{L}\p{N}])(?:Penghargaan|Predikat)[ \t]+(?=\p{Lu})")
-_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_YEAR = regex.compile(r"^(?:19|20)\d\d\Z")
 
 
 def _text_key_tokens(text: str) -> list[str]:
@@ -241,7 +241,7 @@ def _is_generic(name: str) -> bool:
     return name.casefold() in _GENERIC or all(t.casefold() in _GENERIC or _YEAR.match(t) for t in name.split())
 
 
-_EDITION_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d$")
+_EDITION_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\Z")
 
 
 def _without_year(name: str) -> str:

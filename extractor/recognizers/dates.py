@@ -169,24 +169,24 @@ _AWARD_BEFORE = regex.compile(
 )
 # where the award head words stand: most years have none in the window before them
 _AWARD_HEAD_CUE = scan.Cue(lexicon.words("date_award_heads"), lower=True)
-_QUANTITY_BEFORE = regex.compile(rf"(?:^|[^\p{{L}}$]){_alt('date_quantity_prefixes')}\.?{_H}*$")
+_QUANTITY_BEFORE = regex.compile(rf"(?:^|[^\p{{L}}$]){_alt('date_quantity_prefixes')}\.?{_H}*\Z")
 _COUNT_AFTER = regex.compile(
     rf"{_H}*{_ci(lexicon.words('date_quantity_nouns') + lexicon.words('people_nouns'))}(?![\p{{L}}\d])"
 )
-_YEAR_CUE_BEFORE = regex.compile(rf"(?:TA|{_cue('year_cues_before')}){_H}+$", regex.REVERSE)
+_YEAR_CUE_BEFORE = regex.compile(rf"(?:TA|{_cue('year_cues_before')}){_H}+\Z", regex.REVERSE)
 # "hingga"/"sampai" also mean "up to" before an amount
-_UP_TO_BEFORE = regex.compile(rf"(?<!\p{{L}}){_cue('up_to')}{_H}+$")
-_TAHUN_BEFORE = regex.compile(rf"(?:{_cue('year_words')}|TA){_H}+$")
-_NAME_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_name_prefixes')}\.?{_H}*$")
-_RECURRING_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_recurring_words')}{_H}+(?:{_ci('hari')}{_H}+)?$")
+_UP_TO_BEFORE = regex.compile(rf"(?<!\p{{L}}){_cue('up_to')}{_H}+\Z")
+_TAHUN_BEFORE = regex.compile(rf"(?:{_cue('year_words')}|TA){_H}+\Z")
+_NAME_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_name_prefixes')}\.?{_H}*\Z")
+_RECURRING_BEFORE = regex.compile(rf"(?<!\p{{L}}){_alt('date_recurring_words')}{_H}+(?:{_ci('hari')}{_H}+)?\Z")
 _WEEKDAY_LIST_AFTER = regex.compile(rf"{_H}*(?:{_LINK}|/){_H}*{_WD}(?!\p{{L}})")
-_WEEKDAY_LIST_BEFORE = regex.compile(rf"{_WD}{_H}*(?:{_LINK}|/|,){_H}*$")
+_WEEKDAY_LIST_BEFORE = regex.compile(rf"{_WD}{_H}*(?:{_LINK}|/|,){_H}*\Z")
 # context that makes a lone weekday a date: "kata X, Sabtu.", "pada Rabu malam", "Kamis lalu"
 _WEEKDAY_CUE_BEFORE = regex.compile(
-    rf"(?:[,(]|(?<!\p{{L}}){_cue('weekday_cues_before')}){_H}*$"
+    rf"(?:[,(]|(?<!\p{{L}}){_cue('weekday_cues_before')}){_H}*\Z"
 )
 _WEEKDAY_CUE_AFTER = regex.compile(
-    rf"(?:{_H}*(?:[,.;:)!?\"”]|$)|{_H}+{_cue('weekday_cues_after')}(?!\p{{L}}))"
+    rf"(?:{_H}*(?:[,.;:)!?\"”]|(?=[\r\n])|\Z)|{_H}+{_cue('weekday_cues_after')}(?!\p{{L}}))"
 )
 _TITLE_WORD_AFTER = regex.compile(rf"{_H}+\p{{Lu}}\p{{Ll}}")
 _GLOSS_GAP = regex.compile(rf"{_H}*\({_H}*")

@@ -159,7 +159,7 @@ def head_pattern() -> re.Pattern[str]:
 _LEFT_LINK = regex.compile(
     rf"(?:,(?:[ \t]*(?i:{lexicon.alternation(lexicon.words('official_left_links_after_comma'))}))?|\("
     rf"|(?i:\b{lexicon.alternation(lexicon.words('official_left_links'))}"
-    rf"|\byang(?:[ \t]+{lexicon.alternation(lexicon.words('official_left_links_after_yang'))})+))[ \t]*$"
+    rf"|\byang(?:[ \t]+{lexicon.alternation(lexicon.words('official_left_links_after_yang'))})+))[ \t]*\Z"
 )
 # "pria yang juga ", "Ia juga menjabat sebagai ", "beliau merupakan "
 _COREF_COPULAS = lexicon.words("official_coref_copulas")
@@ -167,7 +167,7 @@ _COREF_LINK = regex.compile(
     rf"(?<![\p{{L}}])(?i:{lexicon.alternation(lexicon.words('official_coref_subjects'))})"
     r"(?:[ \t]+(?i:yang))?"
     rf"(?:[ \t]+(?i:{lexicon.alternation(lexicon.words('official_coref_modifiers'))}))*"
-    rf"(?:[ \t]+(?i:{lexicon.alternation(_COREF_COPULAS)}))?[ \t]+$"
+    rf"(?:[ \t]+(?i:{lexicon.alternation(_COREF_COPULAS)}))?[ \t]+\Z"
 )
 _COREF_NEEDS = regex.compile(
     rf"(?i:\b{lexicon.alternation(lexicon.words('official_coref_required'))}\b"
@@ -688,7 +688,7 @@ def _owned_by_thing(text: str, start: int) -> bool:
     return before[-1].strip("(\"'“") in things or len(before) >= 2 and before[-1] == "dinas" and before[-2] in things
 
 
-_BEFORE_BRACKET = regex.compile(r"((?:\p{L}[\p{L}'’-]*[ \t]+){1,6})\([ \t]*$")
+_BEFORE_BRACKET = regex.compile(r"((?:\p{L}[\p{L}'’-]*[ \t]+){1,6})\([ \t]*\Z")
 
 
 def _spells_preceding_phrase(text: str, m: regex.Match) -> bool:
@@ -1095,8 +1095,8 @@ def _coordination(article: Article, first: regex.Match, second: regex.Match, kin
     ]
 
 
-_LEFT_PAIR_LINK = regex.compile(r"(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:menjadi|sebagai|selaku|adalah)[ \t]+$")
-_PAIR_JOINT = regex.compile(r"[ \t]+dan[ \t]+$")
+_LEFT_PAIR_LINK = regex.compile(r"(?:[ \t]+\p{Ll}+){0,2}?[ \t]+(?:menjadi|sebagai|selaku|adalah)[ \t]+\Z")
+_PAIR_JOINT = regex.compile(r"[ \t]+dan[ \t]+\Z")
 
 
 def _after_named_org(toks: list[Tok], k: int) -> bool:
@@ -1476,7 +1476,7 @@ _ALIAS_AFTER = regex.compile(
     r"[ \t]*(?:(?:atau|alias)[ \t]+|\([ \t]*(?=[^)]{1,30}\))|,?[ \t]*(?:yang[ \t]+)?(?:akrab|biasa)[ \t]+(?:di)?(?:sapa|panggil)(?:an)?[ \t]+)"
     r"(?P<alias>\p{Lu}[\p{L}'’]*(?:[ \t]+\p{Lu}[\p{L}'’]*)?)"
 )
-_ALIAS_BEFORE = regex.compile(r"(?P<alias>\p{Lu}[\p{L}'’]*)[ \t]+sapaan[ \t]+(?:akrab|karib)[ \t]+$")
+_ALIAS_BEFORE = regex.compile(r"(?P<alias>\p{Lu}[\p{L}'’]*)[ \t]+sapaan[ \t]+(?:akrab|karib)[ \t]+\Z")
 
 
 def _declared_aliases(article: Article, people: list[_Person]) -> None:

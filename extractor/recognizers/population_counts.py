@@ -206,7 +206,7 @@ class NounFirstRecognizer(Recognizer):
     cue_and_number = regex.compile(
         rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_noun_first_cues'))})[ \t]+"
         rf"(?P<amount>{QUANTITY})(?![.,]?\d)"  # the whole number: not "326" of "326.462"
-        rf"(?=[ \t]*(?:[.,;:!?)\"\u201d]|$)|[ \t]+(?i:{lexicon.alternation(lexicon.words('count_noun_first_followers'))})(?!\w))"
+        rf"(?=[ \t]*(?:[.,;:!?)\"\u201d]|[\r\n]|\Z)|[ \t]+(?i:{lexicon.alternation(lexicon.words('count_noun_first_followers'))})(?!\w))"
     )
     noun_before = regex.compile(rf"(?<!\w){NOUN}(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+\Z")
     possessed_before = regex.compile(

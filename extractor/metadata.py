@@ -44,7 +44,7 @@ _NAME = regex.compile(
 )
 _INITIALS = regex.compile(r"[\p{Ll}*]{2,12}(?:[ \t]*/[ \t]*[\p{L}*]{2,12})*|\p{Lu}\p{Ll}{1,11}(?:[ \t]*/[ \t]*[\p{L}*]{2,12})+")
 # a closing credit in brackets, alone on its line or after the last sentence: "(abq/iwd)", "[ian]"
-_CLOSING_INITIALS = regex.compile(r"(?:^|(?<=[\s.!?\"”’]))[(\[][ \t]*(?P<initials>[^()\[\]\n]{2,40}?)[ \t]*[)\]][ \t]*$")
+_CLOSING_INITIALS = regex.compile(r"(?:^|(?<=[\s.!?\"”’]))[(\[][ \t]*(?P<initials>[^()\[\]\r\n]{2,40}?)[ \t]*[)\]][ \t]*$")
 _SEPARATORS = regex.compile(r"[ \t]*(?:[|;,&]|\bdan\b)[ \t]*")
 _LEAD_SEPARATORS = regex.compile(r"[\s\-–—|,:]+")
 _BYLINE = regex.compile(r"(?P<names>.+?)[ \t]+[-–—|][ \t]+(?P<outlet>[^-–—|]+?)")

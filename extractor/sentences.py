@@ -77,10 +77,9 @@ def is_credit(line: str) -> bool:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial."""
     # the letters and periods right before the dot, at most 24 characters back (as a search
-    # for r"([\p{L}.]+)$" there would find them; a loop over a few characters is quicker)
+    # for r"([\p{L}.]+)\Z" there would find them; a loop over a few characters is quicker)
     limit = max(0, dot - 24)
-    end = dot - 1 if dot > limit and text[dot - 1] == "\n" else dot  # "$" also stands before a final line break
-    begin = end
+    end = begin = dot
     while begin > limit and (text[begin - 1] == "." or text[begin - 1].isalpha()):
         begin -= 1
     if begin == end:

@@ -364,7 +364,7 @@ class NumericDateRecognizer(_DateRecognizer):
 
     name = "numeric_date"
     pattern = regex.compile(
-        rf"(?|\({_H}*(?P<d>\d{{1,2}}){_H}*/{_H}*(?P<m>\d{{1,2}})(?:{_H}*/{_H}*(?P<y>\d{{4}}|\d{{2}}))?{_H}*(?:\)|(?=\n|\Z))"
+        rf"(?|\({_H}*(?P<d>\d{{1,2}}){_H}*/{_H}*(?P<m>\d{{1,2}})(?:{_H}*/{_H}*(?P<y>\d{{4}}|\d{{2}}))?{_H}*(?:\)|(?=[\r\n]|\Z))"
         rf"|(?P<d>\d{{1,2}})(?P<sep>[/\-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/])"
         rf"|(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])"
         rf"|(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d\-]))"
@@ -377,7 +377,7 @@ class NumericDateRecognizer(_DateRecognizer):
     )
     # a news agency's date line: "Jeddah, 27/11 (Antara) -" at the start of a line
     dateline = regex.compile(
-        rf"(?m)^\p{{Lu}}[\p{{L}}.]*(?:{_H}+\p{{Lu}}[\p{{L}}.]*){{0,3}},{_H}*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?=[ \t]*[(\-–—])"
+        rf"(?<![^\r\n])\p{{Lu}}[\p{{L}}.]*(?:{_H}+\p{{Lu}}[\p{{L}}.]*){{0,3}},{_H}*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?=[ \t]*[(\-–—])"
     )
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
@@ -898,7 +898,7 @@ def _stated_value(a: dict[str, Any], ref: dt.date | None) -> tuple[str | None, b
 
 
 # quoted speech: "..." or “...” (a straight quote pairs with the next one in its paragraph)
-_QUOTE = regex.compile(r'“[^”\n]*”|"[^"\n]*"')
+_QUOTE = regex.compile(r'“[^”\r\n]*”|"[^"\r\n]*"')
 
 
 class _Anchors:

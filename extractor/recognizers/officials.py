@@ -1273,11 +1273,10 @@ def _fuller_form(article: Article, start: int, end: int) -> tuple[int, int]:
 
 # "kata Yuke", "ujar Budi Santoso", ", Yuke mendorong ...": who is speaking or acting
 _SPEAKER = regex.compile(
-    r"(?:\b(?:kata|ujar|ucap|ungkap|jelas|tutur|imbuh|tambah|sebut|terang|tegas|papar)[ \t]+|(?:^|[,.;:!?][ \t]+))"
+    r"(?:\b(?:kata|ujar|ucap|ungkap|jelas|tutur|imbuh|tambah|sebut|terang|tegas|papar)[ \t]+|(?:(?<![^\r\n])|[,.;:!?][ \t]+))"
     r"(?P<name>\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){0,3})"
-    r"(?=[ \t]*[,.]|[ \t]+(?:me\p{L}+|kepada|saat|ketika|di|dalam)\b)",
-    regex.MULTILINE,
-)
+    r"(?=[ \t]*[,.]|[ \t]+(?:me\p{L}+|kepada|saat|ketika|di|dalam)\b)"
+)  # (?<![^\r\n]): a line start, after a CR as after an LF (MULTILINE's ^ knows LF only)
 
 
 def _last_speaker(article: Article, before: int, first_sentence: int) -> tuple[int, int] | None:

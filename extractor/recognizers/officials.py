@@ -1006,7 +1006,7 @@ def _left_name(text: str, pos_start: int, sent_start: int, follows: str) -> tupl
 
 _COORDINATED_HEAD = regex.compile(r"[ \t]*(?:dan|atau|serta|&|/)[ \t]*(?=\p{L})")
 _THEN = regex.compile(r"(?i:saat|kala|ketika|waktu|pada[ \t]+saat) itu")
-_SPEECH_VERBS = frozenset({"kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "imbuh", "tambah", "sebut", "terang", "tegas", "papar"})
+_SPEECH_VERBS = frozenset(lexicon.words("speech_verbs"))
 
 
 def _closes_single_name(toks: list[Tok], end: int) -> bool:
@@ -1273,7 +1273,7 @@ def _fuller_form(article: Article, start: int, end: int) -> tuple[int, int]:
 
 # "kata Yuke", "ujar Budi Santoso", ", Yuke mendorong ...": who is speaking or acting
 _SPEAKER = regex.compile(
-    r"(?:\b(?:kata|ujar|ucap|ungkap|jelas|tutur|imbuh|tambah|sebut|terang|tegas|papar)[ \t]+|(?:(?<![^\r\n])|[,.;:!?][ \t]+))"
+    rf"(?:\b{lexicon.alternation(lexicon.words('speech_verbs'))}[ \t]+|(?:(?<![^\r\n])|[,.;:!?][ \t]+))"
     r"(?P<name>\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){0,3})"
     r"(?=[ \t]*[,.]|[ \t]+(?:me\p{L}+|kepada|saat|ketika|di|dalam)\b)"
 )  # (?<![^\r\n]): a line start, after a CR as after an LF (MULTILINE's ^ knows LF only)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -60,16 +61,47 @@ def read_text(path: Path) -> str:
         raise CorpusError(path, f"not UTF-8 at byte {error.start} ({error.reason})") from None
 
 
-def read_gold(path: Path) -> ArticleRecord:
-    """One gold file, validated; CorpusError names the JSON path of the first problems."""
+def load_json(path: Path) -> Any:
+    """A JSON document; every way it can be unreadable is one CorpusError (never a traceback)."""
     try:
-        data = json.loads(read_text(path))
+        return json.loads(read_text(path))
     except json.JSONDecodeError as error:
         raise CorpusError(path, f"invalid JSON: {error.msg}", f"line {error.lineno} column {error.colno}") from None
+    except RecursionError:
+        raise CorpusError(path, "invalid JSON: nested too deeply") from None
+    except ValueError as error:  # an integer of more digits than Python converts (4,300)
+        raise CorpusError(path, f"invalid JSON: {str(error).split(':')[0]}") from None
+
+
+def lone_surrogate(value: Any, loc: str = "$") -> str | None:
+    """The JSON path of the first string holding a lone surrogate ("\\udfff"), which no UTF-8
+    file can hold: such a label could not be written back out."""
+    if isinstance(value, str):
+        return loc if any("\ud800" <= ch <= "\udfff" for ch in value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and lone_surrogate(key):
+            return loc
+        found = lone_surrogate(item, f"{loc}[{key}]" if isinstance(key, int) else f"{loc}.{key}")
+        if found:
+            return found
+    return None
+
+
+def read_gold(path: Path, text: str | None = None) -> ArticleRecord:
+    """One gold file, validated; CorpusError names the JSON path of the first problems.
+
+    With the article's ``text``, item offsets are checked against it (inside the text, and
+    ``text[start:end]`` equal to the item's text).
+    """
+    data = load_json(path)
     if not isinstance(data, dict):
         raise CorpusError(path, f"a gold file holds a JSON object, not {type(data).__name__}", "$")
+    where = lone_surrogate(data)
+    if where:
+        raise CorpusError(path, "a string holds a lone surrogate (not valid Unicode text)", where)
     try:
-        gold = ArticleRecord.model_validate(data)
+        gold = ArticleRecord.model_validate(data, context={"text": text} if text is not None else None)
     except ValidationError as error:
         problems = error.errors(include_url=False)
         first = problems[0]
@@ -94,7 +126,6 @@ def read_corpus(root: Path | str) -> Corpus:
         raise CorpusError(gold_dir / f"{orphans[0]}.json", f"no article {orphans[0]}.txt in {articles_dir}")
     corpus = Corpus(root=root, unlabelled=sorted(set(texts) - set(golds)))
     for ident in sorted(set(texts) & set(golds)):
-        corpus.articles.append(
-            LabelledArticle(ident, read_text(texts[ident]), read_gold(golds[ident]), texts[ident], golds[ident])
-        )
+        text = read_text(texts[ident])
+        corpus.articles.append(LabelledArticle(ident, text, read_gold(golds[ident], text), texts[ident], golds[ident]))
     return corpus

@@ -1,4 +1,4 @@
-"""Command line: ``extractor extract | evaluate | batch | show | schema``."""
+"""Command line: extractor extract | evaluate | batch | show | schema."""
 
 from __future__ import annotations
 
@@ -27,29 +27,33 @@ def _read_article(path: Path) -> str:
         raise UsageError(f"{path}: not UTF-8 at byte {error.start} ({error.reason})") from None
 
 
+def _read_input(args: argparse.Namespace):
+    """The article named on the command line as an ArticleInput: a text file, or an .html/.htm
+    page read for its main text and metadata (trafilatura), the same for every command."""
+    from extractor.pipeline import ArticleInput, coerce_date
+
+    path = Path(args.file)
+    ident = args.id or path.stem
+    try:
+        if path.suffix.lower() in (".html", ".htm"):
+            from extractor.html_input import input_from_file
+
+            return input_from_file(path, id=ident, published=args.published)
+        return ArticleInput(text=_read_article(path), id=ident, published=coerce_date(args.published))
+    except ValueError as error:  # an unreadable page or a bad --published
+        raise UsageError(str(error)) from None
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractor.pipeline import Pipeline, shared_pipeline
 
-    path = Path(args.file)
-    page = None
-    if path.suffix.lower() in (".html", ".htm"):
-        from extractor.html_input import input_from_file
-
-        try:  # the page's main text and metadata (trafilatura)
-            page = input_from_file(path, id=args.id or path.stem, published=args.published)
-        except ValueError as error:
-            raise UsageError(str(error)) from None
-    else:
-        text = _read_article(path)
+    article = _read_input(args)
     pipeline = shared_pipeline() if args.backend == "spacy" else Pipeline(backend=args.backend, stanza_dir=args.stanza_dir)
     try:
-        if page is not None:
-            record = pipeline.process(page)
-        else:
-            record = pipeline(text, published=args.published, id=args.id or path.stem)
+        record = pipeline.process(article)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    print(record.model_dump_json(indent=2, exclude_none=True))
+    print(record.model_dump_json(indent=2))  # null keys included, as batch writes them
     return EXIT_OK
 
 
@@ -131,9 +135,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from extractor.show import analyse, render_html
 
-    text = _read_article(Path(args.file))
+    article = _read_input(args)
     try:
-        doc, record = analyse(text, published=args.published, id=args.id or Path(args.file).stem)
+        doc, record = analyse(article.text, published=article.published, id=article.id)
     except ValueError as error:
         raise UsageError(str(error)) from None
     out = Path(args.html)
@@ -160,8 +164,20 @@ def _add_backend_options(command: argparse.ArgumentParser) -> None:
                          help="with --backend stanza: Stanza's models directory (default: $STANZA_RESOURCES_DIR or Stanza's own)")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("indonesian-news-extractor")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="extractor", description="Structured records from Indonesian news: officials, dates, percentages, population counts, awards."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser("extract", help="print one article's record as JSON")
@@ -196,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.set_defaults(run=cmd_batch)
 
     show = commands.add_parser("show", help="write an HTML page of one article with every extracted item highlighted")
-    show.add_argument("file", help="the article, a UTF-8 text file")
+    show.add_argument("file", help="the article: a UTF-8 text file, or an .html/.htm page (as for extract)")
     show.add_argument("--html", required=True, metavar="OUT", help="the HTML page to write")
     show.add_argument("--published", help="the article's date (YYYY-MM-DD), for relative dates")
     show.add_argument("--id", help="the article id in the page header (default: the file name without extension)")
@@ -222,3 +238,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (| head): nothing left to say
+        sys.stderr.close()
+        return EXIT_OK

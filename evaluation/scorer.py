@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evaluation.keys import award_tokens, names_match, positions_match, text_key, token_f1
-from schemas import ArticleRecord
+from schemas import FIGURE_KEYS, ArticleRecord
 
 # the rows of the report, in order; "total" sums the five base fields
 ROWS: tuple[str, ...] = (
@@ -190,8 +190,43 @@ SCORERS: dict[str, Callable[[ArticleRecord, ArticleRecord], RowResult]] = {
 }
 
 
+# guidelines v1.2: what a figure measures, scored over the articles whose gold labels it
+FIGURE_FIELDS: tuple[str, ...] = ("percentages", "population_counts")
+FIGURE_ROWS: tuple[str, ...] = tuple(f"{field}+{key}" for field in FIGURE_FIELDS for key in FIGURE_KEYS)
+
+
+def _figure_keys_match(key: str, gold_value: str, pred_value: str) -> bool:
+    if key == "period":
+        return gold_value == pred_value
+    return token_f1(text_key(gold_value).split(), text_key(pred_value).split()) >= 0.5
+
+
+def score_figure_key(field: str, key: str, gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
+    """Entries whose ``key`` is not null, paired one to one on equal values where the keys
+    match (a maximum matching: among equal values, the pairing that agrees most)."""
+    exact = field == "population_counts"
+    same_value = (lambda g, p: g.value == p.value) if exact else (lambda g, p: round(g.value, 2) == round(p.value, 2))
+    gold_items = [g for g in getattr(gold, field) if getattr(g, key) is not None]
+    pred_items = [p for p in getattr(pred, field) if getattr(p, key) is not None]
+    return _matched_rows(
+        gold_items,
+        pred_items,
+        lambda g, p: same_value(g, p) and _figure_keys_match(key, getattr(g, key), getattr(p, key)),
+        lambda item: f"{item.value:g} {item.text!r} {key}={getattr(item, key)!r}",
+    )
+
+
+def labels_figure_keys(gold: ArticleRecord) -> bool:
+    return any(item.labels_figure_keys() for field in FIGURE_FIELDS for item in getattr(gold, field))
+
+
 def score_article(gold: ArticleRecord, pred: ArticleRecord) -> dict[str, RowResult]:
-    return {row: SCORERS[row](gold, pred) for row in ROWS}
+    rows = {row: SCORERS[row](gold, pred) for row in ROWS}
+    if labels_figure_keys(gold):
+        for row in FIGURE_ROWS:
+            field, key = row.split("+")
+            rows[row] = score_figure_key(field, key, gold, pred)
+    return rows
 
 
 @dataclass
@@ -202,6 +237,10 @@ class CorpusScore:
     def as_dict(self) -> dict[str, dict[str, Any]]:
         return {row: counts.as_dict() for row, counts in self.rows.items()}
 
+    def row_names(self) -> list[str]:
+        """The base rows, then the v1.2 rows where some gold labelled them, then total."""
+        return [*ROWS, *(row for row in FIGURE_ROWS if row in self.rows), "total"]
+
 
 def score_corpus(pairs: Iterable[tuple[str, ArticleRecord, ArticleRecord]]) -> CorpusScore:
     """Micro-averaged scores over (article id, gold, prediction) triples."""
@@ -211,6 +250,7 @@ def score_corpus(pairs: Iterable[tuple[str, ArticleRecord, ArticleRecord]]) -> C
         result = score_article(gold, pred)
         articles[ident] = result
         for row, row_result in result.items():
+            rows.setdefault(row, Counts())
             rows[row] += row_result.counts
             if row in TOTAL_OF:
                 rows["total"] += row_result.counts

@@ -2,10 +2,12 @@
 
 from schemas.records import (
     FIELDS,
+    FIGURE_KEYS,
     ArticleMetadata,
     ArticleRecord,
     Award,
     DateItem,
+    FigureKeys,
     Granularity,
     Mention,
     Official,
@@ -17,10 +19,12 @@ from schemas.records import (
 
 __all__ = [
     "FIELDS",
+    "FIGURE_KEYS",
     "ArticleMetadata",
     "ArticleRecord",
     "Award",
     "DateItem",
+    "FigureKeys",
     "Granularity",
     "Mention",
     "Official",

@@ -119,7 +119,29 @@ class DateItem(Provenance):
         return self
 
 
-class PercentageItem(Provenance):
+class FigureKeys(_Strict):
+    """What a figure measures (guidelines v1.2): on every percentage and population count."""
+
+    subject: str | None = Field(default=None, description="what the number measures, in the article's words")
+    period: str | None = Field(default=None, description="ISO value of the time the figure holds for, as the sentence states it")
+    place: str | None = Field(default=None, description="the region or body the figure is about, as written")
+
+    @field_validator("period")
+    @classmethod
+    def _period_is_iso(cls, period: str | None) -> str | None:
+        if period is not None:
+            granularity_of(period)  # raises for a value that is not an ISO date value
+        return period
+
+    def labels_figure_keys(self) -> bool:
+        """Whether this entry states the v1.2 keys (a gold file labels them for all or none)."""
+        return bool(self.model_fields_set & set(FIGURE_KEYS))
+
+
+FIGURE_KEYS: tuple[str, ...] = ("subject", "period", "place")
+
+
+class PercentageItem(FigureKeys, Provenance):
     text: str = Field(min_length=1)
     value: float
 
@@ -131,7 +153,7 @@ class PercentageItem(Provenance):
         return value
 
 
-class PopulationCountItem(Provenance):
+class PopulationCountItem(FigureKeys, Provenance):
     text: str = Field(min_length=1)
     value: int = Field(ge=0)
     unit: str = Field(min_length=1, description="the people noun as written, lower-cased")

@@ -95,18 +95,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXIT_OUTPUT = 3  # batch: the output cannot be written (disk full, no permission)
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
-    from extractor.batch import BatchError, require_dask, run_batch
+    from extractor.batch import BatchError, OutputError, require_dask, run_batch
+    from extractor.components import coerce_date
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler goes with --engine dask")
-    out = Path(args.out)
-    if args.format == "jsonl" and out.is_dir():
-        raise UsageError(f"--out {out} is a directory; give a .jsonl file (or --format csv for a directory of tables)")
-    if args.format == "csv" and out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; --format csv writes a directory of tables")
+    if args.resume and args.overwrite:
+        raise UsageError("--resume and --overwrite exclude each other")
+    try:
+        published = coerce_date(args.published)
+    except (TypeError, ValueError) as error:
+        raise UsageError(f"--published: {error}") from None
     from extractor.backends import check_backend
     from extractor.batch.engines import set_pipeline_options
 
@@ -117,19 +122,25 @@ def cmd_batch(args: argparse.Namespace) -> int:
             require_dask()
         summary = run_batch(
             args.inputs,
-            out,
+            Path(args.out),
             errors=Path(args.errors) if args.errors else None,
             resume=args.resume,
+            overwrite=args.overwrite,
             workers=args.workers,
             format=args.format,
             engine=args.engine,
             scheduler=args.scheduler,
+            published=published,
+            csv_raw=args.csv_raw,
             on_failure=lambda failure: print(f"error: {failure}", file=sys.stderr),
         )
     except BatchError as error:
         raise UsageError(str(error)) from None
+    except OutputError as error:
+        print(f"extractor batch: error: {error}", file=sys.stderr)
+        return EXIT_OUTPUT
     print(summary.line(), file=sys.stderr)
-    return EXIT_FAILED if summary.errors else EXIT_OK
+    return EXIT_FAILED if summary.errors or summary.failed_before else EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -201,7 +212,15 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
                        help="jsonl (default), or csv: FIELD.csv per field and articles.csv in the --out directory")
     batch.add_argument("--errors", help="JSONL file of articles that failed (source, line, id, error)")
-    batch.add_argument("--resume", action="store_true", help="skip articles already in --out and append")
+    batch.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run: skip the articles already in --out (and --errors) and append")
+    batch.add_argument("--overwrite", action="store_true",
+                       help="replace an existing --out (without it, or --resume, a non-empty --out is refused)")
+    batch.add_argument("--published", metavar="DATE",
+                       help="the date (YYYY-MM-DD) of articles whose input gives none, for relative dates; a JSONL row's own published wins")
+    batch.add_argument("--csv-raw", action="store_true",
+                       help="with --format csv: write text cells as they are (by default a cell starting with = + - @ TAB or CR "
+                            "gets a leading ' so that spreadsheets do not run it as a formula)")
     batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1); with --engine dask, those of the LocalCluster")
     batch.add_argument("--engine", choices=("local", "dask"), default="local",
                        help='local processes (default), or a Dask cluster (pip install -e ".[dask]")')

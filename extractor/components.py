@@ -159,11 +159,16 @@ def _doc_sentence_starts(doc: Doc) -> list[int] | None:
 
 
 class FieldComponent:
-    """Runs one field's recognizers over the doc and records what they find."""
+    """Runs one field's recognizers over the doc and records what they find.
 
-    def __init__(self, name: str, field: str):
+    ``max_items``: the field's item cap (``max_items_setting``); a Doc may set its own in
+    ``doc.user_data["max_items"]``.
+    """
+
+    def __init__(self, name: str, field: str, max_items: int | None = None):
         load_fields()
         self.name = name
+        self.max_items = max_items_setting(max_items)
         # strict: a recognizer's exception propagates (the test suite sets EXTRACTOR_STRICT=1,
         # so that a bug cannot hide behind the guard as a mere warning)
         self.strict = os.environ.get("EXTRACTOR_STRICT") == "1"
@@ -210,6 +215,13 @@ class FieldComponent:
             items = []
         finally:
             guards.stop(deadline)
+        limit = max_items_setting(doc.user_data.get("max_items", self.max_items))
+        items, dropped, total = cap_items(items, limit)
+        if dropped:
+            unit = "mentions" if _has_mentions(items[0]) else "items"
+            article.warnings.append(
+                f"item cap: {self.spec.name} kept the first {limit} of {total} {unit}; {dropped} dropped"
+            )
         if article.source is not None:
             items = [quote_source(item, article.source) for item in items]
         records = doc._.records  # (each doc._ access builds an object: read it once)
@@ -223,6 +235,68 @@ class FieldComponent:
                 spans.append(span)
         doc.spans[self.spec.name] = spans
         return doc
+
+
+# ------------------------------------------------------------------ the per-field item cap
+
+DEFAULT_MAX_ITEMS = 2000
+MAX_ITEMS_ENV = "EXTRACTOR_MAX_ITEMS"
+_MENTION_LISTS = ("mentions", "position_mentions")
+
+
+def limit_setting(value: Any, env: str, default: int, what: str) -> int:
+    """A limit: ``value``, else the environment variable ``env``, else ``default``."""
+    if value is None:
+        raw = os.environ.get(env, "").strip()
+        if not raw:
+            return default
+        try:
+            value = int(raw.replace("_", ""))
+        except ValueError:
+            raise ValueError(f"{env}={raw!r} is not a whole number") from None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{what} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def max_items_setting(value: Any = None) -> int:
+    """The per-field item cap: ``value``, else the environment's $EXTRACTOR_MAX_ITEMS, else 2,000."""
+    return limit_setting(value, MAX_ITEMS_ENV, DEFAULT_MAX_ITEMS, "the item cap (max_items)")
+
+
+def _has_mentions(item: BaseModel) -> bool:
+    return any(name in type(item).model_fields for name in _MENTION_LISTS)
+
+
+def _size(item: BaseModel) -> int:
+    """What an item counts against the cap: 1, or for officials and awards their mentions."""
+    if not _has_mentions(item):
+        return 1
+    return max(1, sum(len(getattr(item, name, ())) for name in _MENTION_LISTS))
+
+
+def cap_items(items: list[Any], limit: int) -> tuple[list[Any], int, int]:
+    """The field's first items within ``limit``: (kept, dropped, total), counted in items, or for
+    officials and awards in mentions (name and position mentions), so that the cap bounds the
+    offsets and evidence a record holds. The item that reaches the cap keeps its first mentions."""
+    sizes = [_size(item) for item in items]
+    total = sum(sizes)
+    if total <= limit:
+        return items, 0, total
+    kept, room = [], limit
+    for item, size in zip(items, sizes):
+        if room <= 0:
+            break
+        if size > room:
+            update, left = {}, room
+            for name in _MENTION_LISTS:
+                if name in type(item).model_fields:
+                    update[name] = getattr(item, name)[:left]
+                    left -= len(update[name])
+            item, size = item.model_copy(update=update), room
+        kept.append(item)
+        room -= size
+    return kept, total - (limit - room), total
 
 
 def _item_ranges(items: list[Any]) -> list[tuple[int, int]]:
@@ -248,11 +322,11 @@ def make_sentence_splitter(nlp: Language, name: str, mark_tokens: bool, use_doc_
 def _field_factory(field: str):
     """Registers ``id_<field>`` with spaCy; the returned function is its entry point."""
 
-    def make(nlp: Language, name: str) -> FieldComponent:
-        return FieldComponent(name, field)
+    def make(nlp: Language, name: str, max_items: int | None) -> FieldComponent:
+        return FieldComponent(name, field, max_items)
 
     make.__name__ = make.__qualname__ = f"make_{field}"
-    return Language.factory(f"id_{field}")(make)
+    return Language.factory(f"id_{field}", default_config={"max_items": None})(make)
 
 
 make_dates = _field_factory("dates")

@@ -43,6 +43,14 @@ NUMBER = (
     r"|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}"  # 1,234.5 / 1,234,567 (English)
     r"|\d+(?:[.,]\d+)?)(?!\d)"  # 85,7 / 102.16 / 2024
 )
+# NUMBER as one atomic group: the longest number at a position, never backtracked into. The
+# regex module backtracks into "(?:\.\d{3})+" followed by a lookaround at a cost that grows
+# with the run, so a failed match over "1.000.000...." took time quadratic in its length (800 KB
+# of ".000" ran a minute). The first number NUMBER gives at a position is its longest, and a
+# shorter one is always followed by [.,] and a digit: so a forward pattern whose continuation
+# cannot start with [.,]\d matches exactly as with NUMBER (tests/test_scan.py checks it). Not for
+# (?r) patterns, which match right to left (they read bounded windows).
+LONGEST_NUMBER = rf"(?>{NUMBER})"
 
 
 def _number_words() -> dict[str, tuple[str, int]]:
@@ -69,8 +77,10 @@ SPELLED = (
 )
 # digits with an optional scale word, or a spelled number
 QUANTITY = rf"(?:{NUMBER}(?:[ \t]*{SCALE})?|{SPELLED})"
+# QUANTITY with LONGEST_NUMBER, for forward patterns whose continuation cannot start with [.,]\d
+LONGEST_QUANTITY = rf"(?:{LONGEST_NUMBER}(?:[ \t]*{SCALE})?|{SPELLED})"
 
-_DIGITS_WITH_SCALE = regex.compile(rf"({NUMBER})(?:[ \t]*((?i:{lexicon.alternation(_WORD_SCALES)})|M|T))?")
+_DIGITS_WITH_SCALE = regex.compile(rf"({LONGEST_NUMBER})(?:[ \t]*((?i:{lexicon.alternation(_WORD_SCALES)})|M|T))?")
 _SIGN = regex.compile(r"(?:[-\u2212\u2013]|(?i:minus)[ \t]+)[ \t]*")
 
 

@@ -62,9 +62,18 @@ _INPUT_KEYS = frozenset({"text", "id", "published", "source"})
 
 
 def build_nlp(
-    fields: Iterable[str] | None = None, backend: str = "spacy", stanza_dir: str | None = None, stanza_pipeline: Any = None
+    fields: Iterable[str] | None = None,
+    backend: str = "spacy",
+    stanza_dir: str | None = None,
+    stanza_pipeline: Any = None,
+    max_characters: int | None = None,
+    max_items: int | None = None,
 ) -> Language:
     """A blank spaCy ``id`` pipeline with the sentence component and the named field components.
+
+    Limits (README, "Limits"): ``max_characters`` (else $EXTRACTOR_MAX_CHARACTERS, else
+    ``MAX_CHARACTERS``) is the longest text taken (``nlp.max_length``); ``max_items`` (else
+    $EXTRACTOR_MAX_ITEMS, else 2,000) the item cap of each field component.
 
     ``backend="stanza"``: Stanza tokenizes, splits sentences and tags POS (``nlp.tokenizer``);
     the sentence component keeps its sentences. The Stanza pipeline is loaded from ``stanza_dir``
@@ -82,20 +91,26 @@ def build_nlp(
 
         stanza_pipeline = load_stanza(stanza_dir)  # first: without models, fail before building spaCy
     nlp = spacy.blank("id")
-    nlp.max_length = MAX_CHARACTERS
+    nlp.max_length = components.limit_setting(max_characters, MAX_CHARACTERS_ENV, MAX_CHARACTERS, "max_characters")
+    max_items = components.max_items_setting(max_items)
     if backend == "stanza":
         from extractor.backends.stanza_backend import StanzaTokenizer
 
         nlp.tokenizer = StanzaTokenizer(nlp.vocab, stanza_pipeline=stanza_pipeline)
     for pipe in PIPE_NAMES:
         if pipe == "id_sentences" or pipe.removeprefix("id_") in wanted:
-            nlp.add_pipe(pipe, config={"use_doc_sents": True} if pipe == "id_sentences" and backend == "stanza" else {})
+            if pipe != "id_sentences":
+                nlp.add_pipe(pipe, config={"max_items": max_items})
+            else:
+                nlp.add_pipe(pipe, config={"use_doc_sents": True} if backend == "stanza" else {})
     return nlp
 
 
 # spaCy's own limit (1,000,000 characters) is set for the memory a parser or NER needs; this
-# pipeline has neither and takes about 60 bytes a character (300 MB for a 5 MB text)
-MAX_CHARACTERS = 50_000_000
+# pipeline has neither and takes about 60 bytes a character (300 MB for a 5 MB text). Longer
+# texts are refused before any work on them: 50 MB once ran past 8 minutes and 3 GB.
+MAX_CHARACTERS = 5_000_000
+MAX_CHARACTERS_ENV = "EXTRACTOR_MAX_CHARACTERS"
 
 # spaCy's tokenizer takes quadratic time on a long run of characters without white space
 # (thousands of brackets or quotes: seconds to minutes); such texts are tokenised simply
@@ -144,6 +159,20 @@ def _metadata_guarded(split, dates, known) -> tuple[ArticleMetadata, list[str]]:
         guards.stop(deadline)
 
 
+def _anchor_warnings(split: Any, dates: list[Any], published: dt.date | None) -> list[str]:
+    """Where the input gives no date, relative dates count from the text's own date line (its
+    first full weekday date; with none, they stay unresolved): said when that is not the
+    publication date."""
+    if split is None or split.published is not None or split.dateline is None or split.dateline == published:
+        return []
+    if not any(item.relative and item.value is not None for item in dates):
+        return []
+    anchor = split.dateline.isoformat()
+    if published is None:
+        return [f"no publication date: relative dates anchored on {anchor} found in the text"]
+    return [f"relative dates anchored on {anchor} found in the text, not on the publication date {published.isoformat()}"]
+
+
 def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRecord:
     """The validated record that a processed Doc carries."""
     found = doc._.records or {}
@@ -151,14 +180,18 @@ def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRec
     data: dict[str, Any] = {name: found.get(name, []) for name in FIELDS}
     metadata, metadata_warnings = _metadata_guarded(split, data["dates"], article.known_metadata if article else None)
     stated = metadata.published_at
+    # the text's (or page's) own date where the input gives none
+    published = doc._.published or (stated.date() if isinstance(stated, dt.datetime) else stated)
     return ArticleRecord.model_validate(
         {
             "id": article.id if article else None,
             "source": article.source if article else None,
-            # the text's (or page's) own date where the input gives none
-            "published": doc._.published or (stated.date() if isinstance(stated, dt.datetime) else stated),
+            "published": published,
             "article": metadata,
-            "warnings": [*doc.user_data.get("warnings", []), *(split.warnings if split is not None else []), *metadata_warnings],
+            "warnings": [
+                *doc.user_data.get("warnings", []), *(split.warnings if split is not None else []), *metadata_warnings,
+                *_anchor_warnings(split, data["dates"], published),
+            ],
             "meta": article.meta if article else {},
             **data,
         },
@@ -180,8 +213,10 @@ class Pipeline:
         backend: str = "spacy",
         stanza_dir: str | None = None,
         stanza_pipeline: Any = None,
+        max_characters: int | None = None,
+        max_items: int | None = None,
     ):
-        self.nlp = build_nlp(fields, backend, stanza_dir, stanza_pipeline)
+        self.nlp = build_nlp(fields, backend, stanza_dir, stanza_pipeline, max_characters, max_items)
         self.backend = backend
         self.batch_size = batch_size
 
@@ -198,8 +233,14 @@ class Pipeline:
             doc.user_data["warnings"] = [warning]
         return doc
 
-    def __call__(self, text: str, published: Any = None, id: str | None = None) -> ArticleRecord:
-        return self.process(ArticleInput(text=text, id=id, published=coerce_date(published)))
+    def __call__(self, text: str, published: Any = None, id: str | None = None, max_items: int | None = None) -> ArticleRecord:
+        """The record of ``text``; ``max_items`` sets this article's item cap per field."""
+        article = ArticleInput(text=text, id=id, published=coerce_date(published))
+        if max_items is None:
+            return self.process(article)
+        doc = self.make_doc(article)
+        doc.user_data["max_items"] = components.max_items_setting(max_items)
+        return record_from_doc(self.nlp(doc), article)
 
     def process(self, article: ArticleInput) -> ArticleRecord:
         """The record of one article."""
@@ -229,6 +270,7 @@ def shared_pipeline() -> Pipeline:
     return _SHARED
 
 
-def extract(text: str, published: Any = None, id: str | None = None) -> ArticleRecord:
-    """Extract one article's record with the shared default pipeline."""
-    return shared_pipeline()(text, published=published, id=id)
+def extract(text: str, published: Any = None, id: str | None = None, max_items: int | None = None) -> ArticleRecord:
+    """Extract one article's record with the shared default pipeline (``max_items``: this
+    article's item cap per field; README, "Limits")."""
+    return shared_pipeline()(text, published=published, id=id, max_items=max_items)

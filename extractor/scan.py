@@ -12,10 +12,12 @@ same as ``finditer``'s, provided that
 
 Matches do not overlap, as with ``finditer``: after a match, hits inside it are skipped.
 
-Time guard: a match anchored at a hit is a short, bounded piece of work (our patterns have no
-nested unbounded quantifiers), so the guard is checked between matches (``guards.check``)
-rather than passed to each one: a ``timeout`` doubles the cost of a short ``regex`` call.
-A text that cannot be cued is scanned whole, with the timeout.
+Time guard: every ``regex`` match at a hit takes ``timeout=guards.remaining()``, as a whole-text
+scan does. A match anchored at a hit is short on news, but not on every text: one match of a
+number pattern over an 800 KB run of ".000" groups once took a minute, with no check inside it.
+The timeout costs about 1 µs a match (4,000 matches over 300 news articles: about 0.3% of
+their extraction time, within the noise of a run). A standard ``re`` pattern takes no timeout: it must be linear by
+construction, and the guard is checked before each of its matches (``guards.check``).
 """
 
 from __future__ import annotations
@@ -104,8 +106,11 @@ def cued_finditer(pattern: Any, text: str, cue: Cue) -> Iterator[Any]:
         if at < covered or at == tried:
             continue
         tried = at
-        guards.check()
-        m = pattern.match(text, at)
+        if with_timeout:
+            m = pattern.match(text, at, timeout=guards.remaining())
+        else:
+            guards.check()
+            m = pattern.match(text, at)
         if m is not None:
             covered = m.end()
             yield m

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extractor.pipeline import ArticleInput, as_input
 
@@ -27,11 +29,24 @@ class InputFailure:
     error: str
 
     def as_json(self) -> str:
-        return json.dumps({"source": self.source, "line": self.line, "id": self.id, "error": self.error}, ensure_ascii=False)
+        """One JSON line; a lone surrogate (from a JSON escape in the input) stays an escape."""
+        entry = {"source": self.source, "line": self.line, "id": self.id, "error": self.error}
+        text = json.dumps(entry, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = json.dumps(entry)
+        return text
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.error}"
+        ident = f" (id {self.id})" if self.id is not None else ""
+        return printable(f"{where}{ident}: {self.error}")
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (from JSON escapes) spelled as escapes, writable as UTF-8."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(slots=True)
@@ -86,24 +101,84 @@ def _read_jsonl(path: Path) -> Iterator[Job | InputFailure]:
         for number, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue
-            try:
-                row = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError as error:
-                yield InputFailure(str(path), number, None, f"not UTF-8 at byte {error.start} of the line")
-                continue
-            except json.JSONDecodeError as error:
-                yield InputFailure(str(path), number, None, f"malformed JSON: {error.msg} at column {error.colno}")
-                continue
-            if not isinstance(row, dict):
-                yield InputFailure(str(path), number, None, f"a line holds a JSON object, not {type(row).__name__}")
+            row = _parse_line(raw)
+            if isinstance(row, tuple):
+                yield InputFailure(str(path), number, *row)
                 continue
             ident = row.get("id")
             if ident is None:
                 row = {**row, "id": f"{path.stem}:{number}"}
             try:
                 yield Job(as_input(row), str(path), number)
-            except (TypeError, ValueError) as error:
-                yield InputFailure(str(path), number, None if ident is None else str(ident), str(error))
+            except (TypeError, ValueError, RecursionError) as error:
+                yield InputFailure(str(path), number, _safe_id(ident), str(error))
+
+
+def _parse_line(raw: bytes) -> dict[str, Any] | tuple[str | None, str]:
+    """The JSON object of one JSONL line, or (its id where known, why it is unusable)."""
+    try:
+        row = json.loads(raw.decode("utf-8").rstrip("\r\n"))
+    except UnicodeDecodeError as error:
+        return None, f"not UTF-8 at byte {error.start} of the line"
+    except json.JSONDecodeError as error:
+        # some messages end in "at" ("Unterminated string starting at"): the column completes them
+        joint = " " if error.msg.endswith(" at") else " at "
+        return None, f"malformed JSON: {error.msg}{joint}column {error.pos + 1}"
+    except ValueError as error:  # an integer of more digits than Python converts
+        return None, f"malformed JSON: {str(error).split(';')[0]}"
+    except RecursionError:
+        return None, f"malformed JSON: nested more than {MAX_NESTING} levels deep"
+    if not isinstance(row, dict):
+        return None, f"a line holds a JSON object, not {type(row).__name__}"
+    if _nested_deeper(row, MAX_NESTING):
+        return _safe_id(row.get("id")), f"nested more than {MAX_NESTING} levels deep"
+    if _SURROGATE_ESCAPE.search(raw) and (key := _key_with_lone_surrogate(row)) is not None:
+        return _safe_id(row.get("id")), f"{key!r} holds a lone surrogate (a \\uD800-\\uDFFF escape alone): not Unicode text"
+    return row
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _key_with_lone_surrogate(row: dict[str, Any]) -> str | None:
+    """The first key of ``row`` whose name or value holds a lone surrogate (JSON lets one be
+    escaped; UTF-8 cannot carry it)."""
+    for key, value in row.items():
+        try:
+            json.dumps({key: value}, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return printable(key)
+    return None
+
+
+# deeper values cannot be serialised alike by every engine (records, pickles for worker
+# processes, Dask's messages): such a line fails at reading, the same way everywhere
+MAX_NESTING = 100
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` levels in ``value`` (without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
+def _safe_id(ident: Any) -> str | None:
+    """An id for an error report, whatever the line held there."""
+    if ident is None or isinstance(ident, str):
+        return ident
+    try:
+        text = str(ident)
+    except (ValueError, RecursionError):
+        return f"<{type(ident).__name__}>"
+    return text if len(text) <= 200 else text[:200] + "..."
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Job | InputFailure]:
@@ -125,16 +200,27 @@ def _readable(path: Path) -> bool:
     return path.suffix in (".txt", *JSONL_SUFFIXES) or path.suffix.lower() in HTML_SUFFIXES
 
 
-def count_articles(paths: Iterable[str | Path]) -> int:
-    """Articles in the inputs, counted cheaply (lines of JSONL, .txt files)."""
+def count_articles(paths: Iterable[str | Path], limit: int | None = None) -> int:
+    """Articles in the inputs, counted cheaply (lines of JSONL, .txt and .html files); the
+    count stops at ``limit`` when given. Unreadable inputs count nothing here."""
     total = 0
     for given in paths:
         path = Path(given)
-        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
-            if file.suffix in JSONL_SUFFIXES:
-                with file.open("rb") as handle:
-                    total += sum(1 for raw in handle if raw.strip())
-            elif _readable(file):
+            if not _readable(file) or not file.is_file():
+                continue
+            if file.suffix not in JSONL_SUFFIXES:
                 total += 1
+            else:
+                try:
+                    with file.open("rb") as handle:
+                        for raw in handle:
+                            total += bool(raw.strip())
+                            if limit is not None and total >= limit:
+                                return total
+                except OSError:
+                    continue
+            if limit is not None and total >= limit:
+                return total
     return total

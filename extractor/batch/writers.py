@@ -1,4 +1,9 @@
-"""Where records go: a JSONL file or a directory of CSV tables, both resumable."""
+"""Where records go: a JSONL file or a directory of CSV tables, both resumable.
+
+Resuming reads what an interrupted run left: the ids of the complete records, in order (the
+batch skips that many input articles), after dropping what the interruption cut off. An
+output that is not what a batch run writes is refused, never truncated.
+"""
 
 from __future__ import annotations
 
@@ -11,33 +16,64 @@ from typing import Any, Protocol, TextIO
 from extractor.batch.inputs import BatchError
 from schemas import FIELDS, ArticleRecord
 
+# every record line starts so (``id`` is the record's first key)
+RECORD_START = b'{"id":'
+
+
+def is_prefix_either_way(raw: bytes, start: bytes) -> bool:
+    """Whether ``raw`` (a line cut off) can be the beginning of a line starting with ``start``."""
+    return raw.startswith(start) or start.startswith(raw)
+
+
+def truncate(path: Path, size: int) -> None:
+    """Cut ``path`` to ``size`` bytes (where it is longer)."""
+    if size < path.stat().st_size:
+        with path.open("r+b") as handle:
+            handle.truncate(size)
+
+
+def read_jsonl_output(out: Path) -> tuple[list[Any], int]:
+    """(ids of the complete records of a JSONL output in order, the bytes they take).
+
+    A last line without its line end (cut off by an interruption) is not counted; any other
+    line that is not a record raises BatchError: the file is not a batch output.
+    """
+    if not out.is_file():
+        raise BatchError(f"{out} is not a regular file; cannot resume into it")
+    ids: list[Any] = []
+    keep = 0
+    with out.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.endswith(b"\n") and is_prefix_either_way(raw, RECORD_START):
+                break
+            try:
+                row = json.loads(raw)
+                ids.append(row["id"])
+                if not all(name in row for name in FIELDS):
+                    raise KeyError(FIELDS[0])
+            except (ValueError, RecursionError, KeyError, TypeError):
+                raise BatchError(
+                    f"{out}:{number}: not a record line; --resume continues a batch output, this file is not one"
+                ) from None
+            keep += len(raw)
+    return ids, keep
+
 
 def done_ids(out: Path) -> set[str]:
     """Ids already written to a JSONL output; a cut-off last line is removed from the file."""
     if not out.exists():
         return set()
-    ids: set[str] = set()
-    keep = 0  # byte length of the complete lines
-    with out.open("rb") as handle:
-        for raw in handle:
-            if not raw.endswith(b"\n"):
-                break
-            try:
-                ids.add(json.loads(raw)["id"])
-            except (json.JSONDecodeError, KeyError, TypeError):
-                break
-            keep += len(raw)
-    if keep < out.stat().st_size:
-        with out.open("r+b") as handle:
-            handle.truncate(keep)
-    return ids
+    ids, keep = read_jsonl_output(out)
+    truncate(out, keep)
+    return set(ids)
 
 
 class RecordWriter(Protocol):
     """Where records go. Built as ``Writer(out, resume)``; with ``resume`` it first repairs an
-    interrupted output (drops what was cut off) and lists the ids already written in ``done``."""
+    interrupted output (drops what was cut off) and lists the ids already written, in order,
+    in ``done``. ``write`` and ``close`` raise OSError where the output cannot be written."""
 
-    done: set[str]
+    done: list[Any]
 
     def write(self, record_json: str) -> None:
         """Add one record (ArticleRecord JSON) and flush."""
@@ -45,11 +81,26 @@ class RecordWriter(Protocol):
     def close(self) -> None: ...
 
 
+def close_all(handles: list[TextIO]) -> None:
+    """Close every handle; the first OSError (a flush that failed) is raised after all are closed."""
+    first: OSError | None = None
+    for handle in handles:
+        try:
+            handle.close()
+        except OSError as error:
+            first = first or error
+    if first is not None:
+        raise first
+
+
 class JsonlWriter:
     """``out`` is a JSONL file, one record a line."""
 
     def __init__(self, out: Path, resume: bool):
-        self.done = done_ids(out) if resume else set()
+        self.done: list[Any] = []
+        if resume and out.exists():
+            self.done, keep = read_jsonl_output(out)
+            truncate(out, keep)
         out.parent.mkdir(parents=True, exist_ok=True)
         self.handle = out.open("a" if resume else "w", encoding="utf-8")
 
@@ -58,7 +109,7 @@ class JsonlWriter:
         self.handle.flush()
 
     def close(self) -> None:
-        self.handle.close()
+        close_all([self.handle])
 
 
 # Flat tables: one row per item; officials and awards give the text and offsets of their first
@@ -103,13 +154,27 @@ def item_rows(record: dict[str, Any], name: str, join_lists: bool = True) -> Ite
         yield {"article_id": record.get("id"), **{key: row.get(key) for key in columns}}
 
 
-def _cell(value: Any) -> Any:
+# Spreadsheets run a cell that starts with one of these as a formula ("=HYPERLINK(...)"): such
+# text cells get a leading ' (OWASP's CSV injection advice) unless the tables are written raw.
+# Numbers stay numbers: only string cells are neutralised, and the numeric columns (a value of
+# percentages and population_counts, start, end, sentence, mention_count, n_<field>) never hold one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any, raw: bool = False) -> Any:
     # JSON spellings, so that a CSV cell reads like the JSONL value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if not raw and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
+
+
+def plain_cell(text: str) -> str:
+    """A cell's text as the record has it: without the ' that neutralised a formula."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def _complete_csv_rows(path: Path, width: int) -> Iterator[tuple[list[str], int]]:
@@ -141,56 +206,84 @@ def _complete_csv_rows(path: Path, width: int) -> Iterator[tuple[list[str], int]
             yield row, consumed
 
 
+def _table_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[list[str], int]]:
+    """The complete data rows of a table and the byte offset after each (the header's first);
+    BatchError where the file is not such a table. An empty file, or one cut inside its
+    header, has no rows."""
+    rows = list(_complete_csv_rows(path, len(columns)))
+    header_line = ",".join(columns).encode("utf-8") + b"\r\n"
+    if not rows:
+        with path.open("rb") as handle:
+            start = handle.read(len(header_line) + 1)
+        if is_prefix_either_way(start, header_line):
+            return [([], 0)]
+        raise BatchError(f"{path} is not a table of this version (its first line is not the header); cannot resume into it")
+    if tuple(rows[0][0]) != columns:
+        raise BatchError(f"{path}: the columns differ from this version's; cannot resume into it")
+    return [([], rows[0][1]), *rows[1:]]
+
+
+def _scan_tables(out: Path) -> tuple[list[str], dict[Path, int]]:
+    """(ids of the complete articles in order, bytes to keep per table) of a CSV output.
+
+    articles.csv lists the complete articles, and its n_<field> counts say how many rows each
+    has in FIELD.csv: the rows after those belong to the article cut off. Nothing is cut here.
+    """
+    tables = [(out / f"{name}.csv", columns) for name, columns in CSV_COLUMNS.items()]
+    articles_path = out / "articles.csv"
+    ours = {path.name for path, _ in tables} | {articles_path.name}
+    if not articles_path.exists() and any(child.name not in ours for child in out.iterdir()):
+        raise BatchError(f"{out} is not a CSV output directory (no articles.csv); cannot resume into it")
+    articles = _table_rows(articles_path, ARTICLE_COLUMNS) if articles_path.exists() else [([], 0)]
+    keep = {articles_path: articles[-1][1]}
+    done = [row[0] for row, _ in articles[1:]]
+    for (path, columns), name in zip(tables, CSV_COLUMNS):
+        try:
+            counts = [int(row[ARTICLE_COLUMNS.index(f"n_{name}")]) for row, _ in articles[1:]]
+        except ValueError:
+            raise BatchError(f"{articles_path}: an n_{name} cell is not a count; cannot resume into it") from None
+        expected = [ident for ident, count in zip(done, counts) for _ in range(count)]
+        rows = _table_rows(path, columns) if path.exists() else [([], 0)]
+        if [row[0] for row, _ in rows[1 : len(expected) + 1]] != expected:
+            raise BatchError(f"{path} does not hold the rows that {articles_path} counts; cannot resume into it")
+        keep[path] = rows[len(expected)][1]
+    return done, keep
+
+
 class CsvWriter:
     """``out`` is a directory of CSV tables: FIELD.csv for each field, articles.csv.
 
     An article's item rows are written and flushed before its articles.csv row, so
-    articles.csv lists exactly the articles whose rows are complete; on resume, item rows of
-    any other article (the one cut off) are dropped.
+    articles.csv lists exactly the articles whose rows are complete; on resume, the rows after
+    those (of the article cut off) are dropped. ``raw`` writes text cells as they are, without
+    neutralising formulas.
     """
 
-    def __init__(self, out: Path, resume: bool):
+    def __init__(self, out: Path, resume: bool, raw: bool = False):
+        self.raw = raw
+        self.done: list[Any] = []
+        if resume and out.is_dir():
+            self.done, keep = _scan_tables(out)
+            for path, size in keep.items():
+                if path.exists():
+                    truncate(path, size)
         out.mkdir(parents=True, exist_ok=True)
-        tables = {name: (out / f"{name}.csv", columns) for name, columns in CSV_COLUMNS.items()}
-        articles = (out / "articles.csv", ARTICLE_COLUMNS)
-        self.done = self._repair(*articles, keep=None) if resume else set()
         self.files: dict[str, tuple[TextIO, csv.DictWriter]] = {}
-        for name, (path, columns) in [*tables.items(), ("articles", articles)]:
-            if resume:
-                self._repair(path, columns, keep=self.done)
-            handle = path.open("a" if resume else "w", encoding="utf-8", newline="")
-            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        for name, columns in [*CSV_COLUMNS.items(), ("articles", ARTICLE_COLUMNS)]:
+            handle = (out / f"{name}.csv").open("a" if resume else "w", encoding="utf-8", newline="")
+            self.files[name] = (handle, csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore"))
             if handle.tell() == 0:
-                writer.writeheader()
-            self.files[name] = (handle, writer)
+                self.files[name][1].writeheader()
 
-    @staticmethod
-    def _repair(path: Path, columns: tuple[str, ...], keep: set[str] | None) -> set[str]:
-        """Cut ``path`` after its last complete row (of an article in ``keep``, when given); the ids in column 0."""
-        if not path.exists():
-            return set()
-        ids: set[str] = set()
-        end = 0
-        for number, (row, offset) in enumerate(_complete_csv_rows(path, len(columns))):
-            if number == 0:
-                if tuple(row) != columns:
-                    raise BatchError(f"{path}: the columns differ from this version's; cannot resume into it")
-            elif keep is not None and row[0] not in keep:
-                break
-            else:
-                ids.add(row[0])
-            end = offset
-        if end < path.stat().st_size:
-            with path.open("r+b") as handle:
-                handle.truncate(end)
-        return ids
+    def _row(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {key: _cell(value, self.raw) for key, value in row.items()}
 
     def write(self, record_json: str) -> None:
         record = json.loads(record_json)
         for name in CSV_COLUMNS:
             handle, writer = self.files[name]
             for row in item_rows(record, name):
-                writer.writerow({k: _cell(v) for k, v in row.items()})
+                writer.writerow(self._row(row))
             handle.flush()
         handle, writer = self.files["articles"]
         row = {key: record.get(key) for key in ("id", "source", "published")}
@@ -201,12 +294,36 @@ class CsvWriter:
             value = metadata.get(key)
             row[key] = LIST_SEPARATOR.join(value) if isinstance(value, list) else value
         row.update({f"n_{name}": len(record[name]) for name in FIELDS})
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow(self._row(row))
         handle.flush()
 
     def close(self) -> None:
-        for handle, _ in self.files.values():
-            handle.close()
+        close_all([handle for handle, _ in self.files.values()])
+
+
+def _data_rows(path: Path, width: int) -> bool:
+    """Whether a table holds anything past its header line."""
+    rows = _complete_csv_rows(path, width)
+    header_end = next(rows, ([], 0))[1]
+    rows.close()
+    return path.stat().st_size > header_end
+
+
+def count_records(out: Path, format: str) -> int | None:
+    """Records in an existing output that a fresh run would replace; None where there is
+    nothing to lose (no output, an empty one, a device such as /dev/null)."""
+    if format == "csv":
+        tables = {out / f"{name}.csv": columns for name, columns in [*CSV_COLUMNS.items(), ("articles", ARTICLE_COLUMNS)]}
+        # data rows (complete or not) past the header line, per table
+        rows = {path: _data_rows(path, len(columns)) for path, columns in tables.items() if out.is_dir() and path.is_file()}
+        if not any(rows.values()):
+            return None  # headers at most
+        articles = out / "articles.csv"
+        return max(0, sum(1 for _ in _complete_csv_rows(articles, len(ARTICLE_COLUMNS))) - 1) if articles.is_file() else 0
+    if not out.is_file() or out.stat().st_size == 0:
+        return None
+    with out.open("rb") as handle:
+        return sum(1 for raw in handle if raw.startswith(RECORD_START) and raw.endswith(b"\n"))
 
 
 WRITERS: dict[str, type] = {"jsonl": JsonlWriter, "csv": CsvWriter}

@@ -33,7 +33,7 @@ import regex
 
 from extractor import guards, lexicon, scan
 from extractor.article import Article
-from extractor.numbers import NUMBER, QUANTITY, SCALE, SPELLED, WORDS, parse_number, scale
+from extractor.numbers import LONGEST_NUMBER, LONGEST_QUANTITY, SCALE, SPELLED, WORDS, parse_number, scale
 from extractor.recognizers.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
 from schemas import PopulationCountItem
 
@@ -58,9 +58,14 @@ _NON_PEOPLE = regex.compile(rf"(?i:{lexicon.alternation(lexicon.words('non_peopl
 _BLOCKED_BEFORE = regex.compile(
     rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_prefix_blockers'))})[ \t]*\Z"
 )
-_RATIO_BEFORE = regex.compile(rf"(?<![\w.,]){QUANTITY}[ \t]+(?i:dari)[ \t]+\Z")
+# (numbers are matched whole, never backtracked into: see numbers.LONGEST_NUMBER; no pattern
+# here takes [.,] and a digit after a number)
+_RATIO_BEFORE = regex.compile(rf"(?<![\w.,]){LONGEST_QUANTITY}[ \t]+(?i:dari)[ \t]+\Z")
 _LIMIT_AFTER = regex.compile(
-    rf"[ \t]+(?:(?i:{lexicon.alternation(lexicon.words('count_limit_words'))})(?!\w)|{QUANTITY}(?!\w))"
+    rf"[ \t]+(?:(?i:{lexicon.alternation(lexicon.words('count_limit_words'))})(?!\w)"
+    # a number not followed by a word character: its digits before a separator ("1" of "1.000x",
+    # where a shorter number ends), or the whole number
+    rf"|\d+(?=[.,]\d)|{LONGEST_QUANTITY}(?!\w))"
 )
 # "1 TPS 1 orang", "satu suara satu KK": one per one, an allotment rather than a count
 _ONE_PER_ONE_BEFORE = regex.compile(r"(?<![\w.,])(?:1|(?i:satu))[ \t]+[\w-]+[ \t]+\Z")
@@ -113,15 +118,15 @@ class CountRecognizer(Recognizer):
     name = "count"
     # digits and spelled numbers scan separately: one alternation of both is twice as slow
     patterns = (
-        regex.compile(rf"{START}(?P<amount>{NUMBER}(?:[ \t]*{SCALE})?)[ \t]+{NOUN}"),
+        regex.compile(rf"{START}(?P<amount>{LONGEST_NUMBER}(?:[ \t]*{SCALE})?)[ \t]+{NOUN}"),
         # SPELLED starts at a word start; not after a hyphen ("satu-satu pedagang": one by one)
         regex.compile(rf"(?<!-)(?P<amount>{SPELLED})[ \t]+{NOUN}"),
     )
     range_before = regex.compile(
-        rf"{START}(?:(?P<low>{QUANTITY})[ \t]*{LINK}|(?i:antara)[ \t]+(?P<low>{QUANTITY})[ \t]+(?i:dan))[ \t]*\Z"
+        rf"{START}(?:(?P<low>{LONGEST_QUANTITY})[ \t]*{LINK}|(?i:antara)[ \t]+(?P<low>{LONGEST_QUANTITY})[ \t]+(?i:dan))[ \t]*\Z"
     )
-    scaled = regex.compile(rf"(?:{NUMBER})[ \t]*({SCALE})")
-    bare = regex.compile(NUMBER)
+    scaled = regex.compile(rf"{LONGEST_NUMBER}[ \t]*({SCALE})")
+    bare = regex.compile(LONGEST_NUMBER)
     # a spelled number is tried only where a number word occurs (extractor.scan): a scan
     # with the case-insensitive pattern costs several times more
     spelled_cue = scan.Cue(WORDS, lower=True)
@@ -205,7 +210,7 @@ class NounFirstRecognizer(Recognizer):
     # the noun is looked for in the few words before the cue
     cue_and_number = regex.compile(
         rf"(?<!\w)(?i:{lexicon.alternation(lexicon.words('count_noun_first_cues'))})[ \t]+"
-        rf"(?P<amount>{QUANTITY})(?![.,]?\d)"  # the whole number: not "326" of "326.462"
+        rf"(?P<amount>{LONGEST_QUANTITY})(?![.,]?\d)"  # the whole number: not "326" of "326.462"
         rf"(?=[ \t]*(?:[.,;:!?)\"\u201d]|[\r\n]|\Z)|[ \t]+(?i:{lexicon.alternation(lexicon.words('count_noun_first_followers'))})(?!\w))"
     )
     noun_before = regex.compile(rf"(?<!\w){NOUN}(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+\Z")

@@ -18,6 +18,7 @@ from extractor import components, guards  # components registers the factories a
 from extractor.backends import BACKENDS
 from extractor.components import PIPE_NAMES, coerce_date
 from extractor.metadata import read_metadata
+from extractor.tokenizer import TOKENIZER_NAME, SimpleTokenizer
 from schemas import FIELDS, ArticleMetadata, ArticleRecord
 
 
@@ -68,8 +69,13 @@ def build_nlp(
     stanza_pipeline: Any = None,
     max_characters: int | None = None,
     max_items: int | None = None,
+    tokenizer: str = "simple",
 ) -> Language:
     """A blank spaCy ``id`` pipeline with the sentence component and the named field components.
+
+    ``tokenizer``: "simple" (the default, ``extractor.tokenizer``: linear, and the special-case
+    table of spaCy's Indonesian tokenizer is never loaded) or "spacy" (spaCy's rule tokenizer,
+    for users who want its tokens; the records are the same). The stanza backend brings its own.
 
     Limits (README, "Limits"): ``max_characters`` (else $EXTRACTOR_MAX_CHARACTERS, else
     ``MAX_CHARACTERS``) is the longest text taken (``nlp.max_length``); ``max_items`` (else
@@ -90,7 +96,10 @@ def build_nlp(
         from extractor.backends.stanza_backend import load_stanza
 
         stanza_pipeline = load_stanza(stanza_dir)  # first: without models, fail before building spaCy
-    nlp = spacy.blank("id")
+    if tokenizer not in TOKENIZERS:
+        raise ValueError(f"unknown tokenizer {tokenizer!r}; known: {', '.join(TOKENIZERS)}")
+    config = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}} if tokenizer == "simple" else {}
+    nlp = spacy.blank("id", config=config)
     nlp.max_length = components.limit_setting(max_characters, MAX_CHARACTERS_ENV, MAX_CHARACTERS, "max_characters")
     max_items = components.max_items_setting(max_items)
     if backend == "stanza":
@@ -105,6 +114,8 @@ def build_nlp(
                 nlp.add_pipe(pipe, config={"use_doc_sents": True} if backend == "stanza" else {})
     return nlp
 
+
+TOKENIZERS = ("simple", "spacy")
 
 # spaCy's own limit (1,000,000 characters) is set for the memory a parser or NER needs; this
 # pipeline has neither and takes about 60 bytes a character (300 MB for a 5 MB text). Longer
@@ -137,8 +148,8 @@ def make_doc_guarded(nlp: Language, text: str) -> tuple[Doc, str | None]:
     """A Doc of ``text``; (doc, warning) where the tokenizer guard fired."""
     if len(text) > nlp.max_length:
         raise ValueError(f"text of {len(text):,} characters is longer than the {nlp.max_length:,} the pipeline takes")
-    if not has_long_run(text):
-        return nlp.make_doc(text), None
+    if isinstance(nlp.tokenizer, SimpleTokenizer) or not has_long_run(text):
+        return nlp.make_doc(text), None  # the simple tokenizer is linear on any text
     # white space stays as tokens of its own, so that doc.text is the text, character for character
     words = SIMPLE_TOKEN.findall(text)
     doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
@@ -215,8 +226,9 @@ class Pipeline:
         stanza_pipeline: Any = None,
         max_characters: int | None = None,
         max_items: int | None = None,
+        tokenizer: str = "simple",
     ):
-        self.nlp = build_nlp(fields, backend, stanza_dir, stanza_pipeline, max_characters, max_items)
+        self.nlp = build_nlp(fields, backend, stanza_dir, stanza_pipeline, max_characters, max_items, tokenizer)
         self.backend = backend
         self.batch_size = batch_size
 

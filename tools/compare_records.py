@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))  # this tree's extractor, whatever is installed
 FIELDS = ("officials", "dates", "percentages", "population_counts", "awards")
 
 

@@ -114,7 +114,9 @@ def process_jobs(jobs: Iterable[Item], workers: int = 1) -> Iterator[Result]:
 
     # a backend that cannot run fails here once, not in every worker
     check_backend(PIPELINE_OPTIONS.get("backend", "spacy"), PIPELINE_OPTIONS.get("stanza_dir"))
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    context = multiprocessing.get_context(start_method())
+    if context.get_start_method() == "fork":
+        _init_worker()  # built once, here: the forked workers inherit it and pay no start-up
     with context.Pool(workers, initializer=_init_pool_worker, initargs=(dict(PIPELINE_OPTIONS),)) as pool:
 
         def collect(chunk: list[Item], pending_result: Any) -> list[Result]:
@@ -134,6 +136,14 @@ def process_jobs(jobs: Iterable[Item], workers: int = 1) -> Iterator[Result]:
                 yield from collect(*pending.popleft())
         while pending:
             yield from collect(*pending.popleft())
+
+
+def start_method() -> str:
+    """fork on Linux (the workers share the parent's pipeline, copy on write); elsewhere fork
+    is unsafe (macOS) or absent (Windows), and each worker builds its own."""
+    if sys.platform == "linux":
+        return "fork"
+    return "spawn" if sys.platform == "win32" else "forkserver"
 
 
 def _failure_of(job: Item, error: BaseException, prefix: str = "") -> Result:

@@ -38,7 +38,8 @@ for _name, _default in (("article", None), ("published", None), ("records", None
 
 
 def coerce_date(value: Any) -> dt.date | None:
-    """A reference date from a date, a datetime or an ISO string (date part kept)."""
+    """A reference date from a date, a datetime or a string: ISO (date part kept), or any
+    written date dateparser reads ("14 Agustus 2024", "Rabu, 14/08/2024 20:47 WIB")."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -49,8 +50,14 @@ def coerce_date(value: Any) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
-            raise ValueError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from None
-    raise TypeError(f"published date must be a date or an ISO string, not {type(value).__name__}")
+            pass
+        from extractor.published import parse_published  # any other way of writing a date
+
+        found = parse_published(value) if len(value) <= 100 else None
+        if found is None:
+            raise ValueError(f"published date {value!r} names no day, month and year (e.g. 2024-08-14 or 14 Agustus 2024)")
+        return found
+    raise TypeError(f"published date must be a date or a string, not {type(value).__name__}")
 
 
 def ensure_article(doc: Doc) -> Article:

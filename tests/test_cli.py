@@ -71,7 +71,7 @@ def test_extract_prints_a_record(capsys, tmp_path):
     ("argv", "message"),
     [
         (["extract", "/no/such/file.txt"], "cannot read"),
-        (["extract", "{article}", "--published", "14-08-2024"], "not an ISO date"),
+        (["extract", "{article}", "--published", "Agustus 2024"], "names no day, month and year"),
     ],
 )
 def test_extract_bad_input_is_one_line(capsys, tmp_path, argv, message):

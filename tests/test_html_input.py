@@ -160,5 +160,5 @@ def test_row_errors_are_clear():
         input_from_row({"id": "x", "html": 5})
     with pytest.raises(HtmlInputError, match="article x: empty HTML page"):
         input_from_row({"id": "x", "html": "  "})
-    with pytest.raises(ValueError, match="not an ISO date"):
+    with pytest.raises(ValueError, match="names no day, month and year"):
         input_from_row({"id": "x", "html": PAGE, "published": "kemarin"})

@@ -195,7 +195,7 @@ def test_show_writes_the_page(tmp_path, capsys):
     [
         (None, [], "cannot read"),
         (b"Rabu \xff", [], "not UTF-8 at byte 5"),
-        (b"Rabu (25/9/2024)", ["--published", "25-09-2024"], "is not an ISO date"),
+        (b"Rabu (25/9/2024)", ["--published", "kemarin"], "names no day, month and year"),
     ],
 )
 def test_show_unusable_input_is_one_line_and_exit_2(tmp_path, capsys, content, extra, message):

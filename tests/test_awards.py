@@ -79,7 +79,12 @@ def test_merge_keys():
         "Pelari itu meraih medali emas di PON.",
         "Ia masuk nominasi Anugerah Musik Indonesia 2024 untuk kategori Album Terbaik.",
         "Kemensos meraih nilai 94 poin dengan kategori 'Baik'.",
-        "Bupati menyerahkan piagam penghargaan kepada para kader posyandu.",
+        "Persib meraih gelar juara Liga 1 musim lalu.",
+        "Tunggal putra itu merebut gelar Indonesia Open.",
+        "Kota itu masuk nominasi Anugerah Keterbukaan Informasi Publik 2024.",
+        "Film itu akan bersaing untuk meraih penghargaan Best Asian Film.",
+        "Hasil evaluasi menunjukkan kabupaten itu berpotensi meraih predikat A.",
+        "Semoga bisa memberikan semangat berupa piagam penghargaan dan uang pembinaan.",
         "Rapat evaluasi digelar di Adipura, ruang rapat wali kota.",
         "Sri Anugerah Wati, Kepala Desa Sukamaju, menyambut tamu.",
         "Pemerintah menyampaikan penghargaan kepada tenaga kesehatan.",
@@ -98,3 +103,49 @@ def test_articles_without_award_words_are_skipped_quickly(awards_only):
 def test_a_known_award_keeps_its_edition_year(awards_only):
     text = "Rumah produksi itu mendapatkan Piala Maya 2019 sebagai Film Pendek Terpilih."
     assert names(awards_only, text) == ["Piala Maya 2019"]
+
+
+def test_an_unnamed_certificate_conferred_is_labelled_unless_its_sentence_names_the_award(awards_only):
+    assert names(awards_only, "Bupati menyerahkan piagam penghargaan kepada para kader posyandu.") == ["piagam penghargaan"]
+    named = "Wali kota menyerahkan piagam penghargaan Kampung Tangguh Terbaik kepada warga RW 05."
+    assert names(awards_only, named) == ["Kampung Tangguh Terbaik"]
+    placement = "Panitia menyerahkan piala dan piagam penghargaan kepada juara Lomba Kebersihan Pasar."
+    assert names(awards_only, placement) == ["juara Lomba Kebersihan Pasar"]
+
+
+def test_a_ceremony_is_dropped_when_the_categories_won_are_named(awards_only):
+    text = (
+        "Penyanyi itu tampil dalam acara Brit Awards 2030 yang berlangsung di London. "
+        "Ia menyabet Best Female Solo Artist dan memenangkan kategori Breakthrough Act."
+    )
+    assert names(awards_only, text) == ["Best Female Solo Artist", "Breakthrough Act"]
+    alone = "Grup itu pernah meraih penghargaan Golden Disc Awards dan Seoul Music Awards."
+    assert names(awards_only, alone) == ["Golden Disc Awards", "Seoul Music Awards"]
+
+
+def test_a_category_keeps_the_award_name_and_is_shared_by_the_next_category(awards_only):
+    text = "Film itu meraih Piala Vidia untuk kategori Film Televisi Terbaik dan kategori Penulis Skenario Terbaik."
+    assert names(awards_only, text) == [
+        "Piala Vidia untuk kategori Film Televisi Terbaik",
+        "Piala Vidia untuk kategori Penulis Skenario Terbaik",
+    ]
+
+
+def test_winners_list_categories(awards_only):
+    text = "Berikut daftar pemenang Anugerah Musik Nusantara 2030:\nAlbum Terbaik\nLangit Jingga - Band Senja\nPenyanyi Solo Pria Terbaik\nRaka Pratama\n"
+    assert names(awards_only, text) == ["Album Terbaik", "Penyanyi Solo Pria Terbaik"]
+    lines = "Berikut daftar pemenang Nusantara Music Awards 2030:\nTop Artist: Band Senja\nTop Male Artist: Raka Pratama\n"
+    assert names(awards_only, lines) == ["Top Artist", "Top Male Artist"]  # distinct lines do not merge
+
+
+def test_lower_case_grades_and_placements(awards_only):
+    assert names(awards_only, "Kantor itu meraih predikat kepatuhan tinggi dari Ombudsman.") == ["kepatuhan tinggi"]
+    assert names(awards_only, "Sekolah itu meraih juara III lomba sekolah sehat tingkat kabupaten.") == [
+        "juara III lomba sekolah sehat tingkat kabupaten"
+    ]
+    assert names(awards_only, "Kesebelasan desa itu menjadi juara sepak bola tingkat kecamatan.") == []
+
+
+def test_the_best_form_and_common_names_merge():
+    assert _merge_tokens("The Best National Costume") <= _merge_tokens("Best National Costume Award")
+    assert _merge_tokens("Oscar") <= _merge_tokens("Academy Award untuk kategori Aktor Terbaik")

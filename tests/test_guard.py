@@ -43,7 +43,10 @@ RECOGNIZERS = [cls for spec in FIELD_REGISTRY.values() for cls in spec.recognize
 # work for every recognizer (several return at once when their cue words are absent)
 EVERY_FIELD = news(5_000, seed=17) + (
     "\nKota itu meraih predikat WTP. Ketiga korban dan 5 warga hadir; pekerja sebanyak 15 ribu. "
-    "Arus balik H+3 Lebaran 2024 ramai."
+    "Arus balik H+3 Lebaran 2024 ramai. Kabupaten itu memperoleh predikat Kota Layak Anak kategori Madya. "
+    "Kelurahan Sukarame meraih juara II lomba kebersihan lingkungan tingkat provinsi. "
+    "Gubernur menyerahkan piagam penghargaan kepada para relawan.\n"
+    "Berikut daftar pemenang Anugerah Musik Nusantara 2030:\nAlbum Terbaik\nLangit Jingga - Band Senja\n"
 )
 
 

@@ -80,3 +80,38 @@ def test_noun_first_count_is_not_money_of_the_people(pipeline):
 
 def test_cardinal_only_noun_needs_two_or_more(pipeline):
     assert _found(pipeline, "Ada satu tokoh dan dua tokoh lain.") == [("dua tokoh", 2, "tokoh")]
+
+
+def test_every_listed_exclusion_is_no_count(pipeline):
+    # each word of count_shaped_exclusions.txt has a person noun's shape but names no person
+    for word in lexicon.words("count_shaped_exclusions"):
+        assert _found(pipeline, f"Ada 25 {word} di sana.") == [], word
+
+
+def test_agentive_shape_reads_unlisted_person_nouns(pipeline):
+    for noun in ("pembicara", "penonton", "pelamar", "penyerang", "pemandu", "penumpang", "pengunjung", "pesilat"):
+        assert _found(pipeline, f"Acara itu diikuti 25 {noun}.") == [(f"25 {noun}", 25, noun)], noun
+    assert _found(pipeline, "Acara itu diikuti 25 pengikutnya.") == [("25 pengikut", 25, "pengikut")]
+
+
+def test_per_words_and_an_forms_are_not_read_by_shape(pipeline):
+    assert _found(pipeline, "Ada 3 pertandingan, 4 perusahaan, 2 pendapatan dan 5 perangkat.") == []
+
+
+def test_a_capitalised_wan_word_is_a_name(pipeline):
+    assert _found(pipeline, "Ia mengalahkan 2 Setiawan dan 3 ilmuwan.") == [("3 ilmuwan", 3, "ilmuwan")]
+
+
+def test_a_subset_needs_a_people_noun_after_it(pipeline):
+    assert _found(pipeline, "Ada 10 warga. Tiga di antaranya anak.") == [("10 warga", 10, "warga"), ("Tiga", 3, "anak")]
+    assert _found(pipeline, "Ada 10 warga, tiga di antaranya dirawat.") == [("10 warga", 10, "warga")]
+
+
+def test_a_total_needs_its_number_to_end_the_clause(pipeline):
+    assert _found(pipeline, "Jumlah peserta tahun ini mencapai 20 kelompok.") == []
+    assert _found(pipeline, "Jumlah peserta tahun ini mencapai 2024 orang.") == [("2024 orang", 2024, "orang")]
+    assert _found(pipeline, "Total peserta tahun ini adalah 1.200.") == [("peserta tahun ini adalah 1.200", 1200, "peserta")]
+
+
+def test_large_only_nouns_need_their_smallest_value(pipeline):
+    assert _found(pipeline, "Dikerahkan 9 pasukan dan 10 pasukan.") == [("10 pasukan", 10, "pasukan")]

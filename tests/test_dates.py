@@ -208,3 +208,48 @@ def test_semalam_is_last_night_unless_it_is_one_night(pipeline):
 def test_up_to_a_count_is_not_a_year(pipeline):
     assert values(pipeline, "Rutan itu dihuni hingga 1870 tahanan.", "2017-05-07") == []
     assert values(pipeline, "Program berjalan hingga 2030.", "2025-05-07") == ["2030"]
+
+
+def test_header_date_needs_the_first_line_and_a_recent_date(pipeline):
+    # a header line written some days before the crawl date dates the text
+    text = "Kendari, 13 November 2021\nPeserta tiba hari ini."
+    assert values(pipeline, text, "2021-12-02") == ["2021-11-13", "2021-11-13"]
+    # a year-old header (a slip in the year) does not
+    text = "Kendari, 4 September 2020\nPeserta tiba hari ini."
+    assert values(pipeline, text, "2021-09-06") == ["2020-09-04", "2021-09-06"]
+    # a date in a sentence opening the text is no header
+    text = "3 Maret 2017 lalu, para penggemar bergembira. Hari ini mereka berkumpul."
+    assert values(pipeline, text, "2017-05-10") == ["2017-03-03", "2017-05-10"]
+
+
+def test_citation_date_dates_only_its_quote(pipeline):
+    from extractor.recognizers import dates_anchors
+
+    text = "Hal itu dilansir AFP, Minggu (6/7/2025), dan dikutip media lain."
+    assert dates_anchors._CITED.search(text, 0, text.index("Minggu"))
+    assert not dates_anchors._CITED.search("kata Budi, Minggu (6/7/2025)", 0, len("kata Budi, "))
+
+
+def test_award_event_and_pageant_years():
+    from extractor.recognizers.dates_awards import award_event_year
+
+    def year_is_award(text: str) -> bool:
+        start = text.index("20")
+        return award_event_year(text, start, start + 4)
+
+    assert year_is_award("hadir di gelaran Golden Globes 2018 nanti")
+    assert year_is_award("tampil di Billboard Women in Music 2018")
+    assert year_is_award("meraih penghargaan VMA. Ia memandu VMA 2017 pada Agustus")
+    assert year_is_award("terpilih menjadi Miss Grand International 2016.")
+    assert year_is_award("ada Puteri Indonesia 2007, Putri Raesmawasti, yang mendaftar")
+    assert not year_is_award("di ajang Miss Grand International 2017 di Vietnam")
+    assert not year_is_award("menyiapkan Pemilu 2024 dengan baik")
+    # a sports trophy is no award: the league keeps its season's years
+    assert not year_is_award("belum pernah mengangkat trofi Liga Europa. Final Liga Europa 2016/2017 digelar")
+
+
+def test_lebaran_takes_the_nearest_idul_fitri_past_first(pipeline):
+    assert values(pipeline, "Kami bertemu setelah Lebaran.", "2025-10-20") == ["2025-03-31"]
+    assert values(pipeline, "Kami bertemu setelah Lebaran mendatang.", "2025-10-20") == ["2026-03-21"]
+    assert values(pipeline, "Pengajian digelar usai Hari Raya Idul Fitri lalu.", "2024-05-02") == ["2024-04-10"]
+    assert values(pipeline, "Lebaran Ketupat dirayakan meriah sesudah Lebaran Haji.", "2024-05-02") == []

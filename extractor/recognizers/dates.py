@@ -19,6 +19,10 @@ relative offset) with a few anchored regexes; ``assemble`` then works on the who
 
 Not dates (nothing is produced): durations, ages, clock times, decades, years inside law
 identifiers and award names, amounts and counts, Hijri years alone, URLs and phone numbers.
+
+Sibling modules: dates_anchors.py (the days relative words count from: header dates, quote
+attributions and lead-ins, citation dates), dates_awards.py (years of award ceremonies and
+pageant titles), dates_holidays.py (Lebaran as a day).
 """
 
 from __future__ import annotations
@@ -42,6 +46,9 @@ from extractor.recognizers.base import (
     register_recognizer,
     resolve_overlaps,
 )
+from extractor.recognizers.dates_anchors import Anchors, article_date, mark_citations
+from extractor.recognizers.dates_awards import award_event_year
+from extractor.recognizers.dates_holidays import holiday_days
 from schemas import DateItem
 
 # ---------------------------------------------------------------------------- lexicons
@@ -52,11 +59,11 @@ _PERIODS = {k.casefold(): v for k, v in lexicon.table("date_periods").items()}
 _ORDINALS = dict(lexicon.table("date_ordinals").items())
 
 
-def _relative_table() -> dict[str, tuple[str, int, bool, bool]]:
+def _relative_table() -> dict[str, tuple[str, int, bool, bool, bool]]:
     table = {}
     for phrase, spec in lexicon.table("relative_dates").items():
         unit, offset, *flags = spec.split()
-        table[phrase.casefold()] = (unit, int(offset), "anaphoric" in flags, "stated_year" in flags)
+        table[phrase.casefold()] = (unit, int(offset), "anaphoric" in flags, "stated_year" in flags, "strict" in flags)
     return table
 
 
@@ -96,11 +103,32 @@ def _alt(name: str, *, tsv: bool = False, lower: bool = True) -> str:
 # the regex engine then skips quickly to candidate positions, which keeps the field cheap.
 
 _H = r"[ \t]"  # horizontal space: a mention never spans a line break
-_MON = rf"{_alt('months', tsv=True, lower=False)}(?!\p{{L}})"
+# lower-case full names are matched too, and kept only beside a day number or a year (in code)
+_MONTH_LOWER = frozenset(lexicon.words("date_month_lower_forms"))
+_MONTH_CAPITALISED = rf"{_alt('months', tsv=True, lower=False)}(?!\p{{L}})"
+_MON = rf"(?:{_alt('months', tsv=True, lower=False)}|{scan.trie_alternation(_MONTH_LOWER)})(?!\p{{L}})"
+
+
+class _MonthCue:
+    """Where a month name may start: a capitalised or upper-case form (one ``re`` scan), or a
+    lower-case full name (``str.find`` on the lower-cased text: a scan for lower-case first
+    letters would stop at most letters of a text)."""
+
+    def __init__(self) -> None:
+        forms = lexicon.table("months")
+        self.capitalised = scan.Cue({f for m in forms for f in (m, m[:1].upper() + m[1:], m.title(), m.upper())})
+        self.lower = scan.Cue(_MONTH_LOWER, lower=True)
+        self.positions = functools.lru_cache(maxsize=4)(self._positions)
+
+    def _positions(self, text: str) -> list[int] | None:
+        capitalised, lower = self.capitalised.positions(text), self.lower.positions(text)
+        if capitalised is None or lower is None:
+            return None
+        return sorted(set(capitalised) | {at for at in lower if text[at].islower()})
+
+
 # the patterns that start with a month name are tried only where one occurs (extractor.scan)
-_MONTH_CUE = scan.Cue(
-    {form for month in lexicon.table("months") for form in (month, month[:1].upper() + month[1:], month.title(), month.upper())}
-)
+_MONTH_CUE = _MonthCue()
 _WD = _alt("weekdays", tsv=True, lower=False)
 _WEEKDAY_CUE = scan.Cue(
     {form for day in lexicon.table("weekdays") for form in (day, day[:1].upper() + day[1:], day.title(), day.upper())}
@@ -122,7 +150,8 @@ _RANGE_GAP = regex.compile(rf"{_H}*(?:{_LINK}|ke){_H}*(?:{_cue('day_words')}{_H}
 # a clock time after a date drops out of the value ("Rabu, 14 Agu 2024 20:47 WIB")
 _TIME = rf"(?:{_H}*,?{_H}*(?:{_ci('pukul')}{_H}*)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:{_H}*(?:WIB|WITA|WIT))?(?!\d))"
 # a deictic word right after a stated date adds nothing ("Kamis (24/7) kemarin", "2026 mendatang")
-_TRAIL = rf"(?:{_H}+(?:kemarin|lalu|mendatang|nanti|ini)(?!\p{{L}}))?"
+# ("2017 kemarin malam (31/3)": "kemarin malam" is a mention of its own)
+_TRAIL = rf"(?:{_H}+(?:kemarin(?!{_H}+{_ci('malam|sore|siang|pagi')})|lalu|mendatang|nanti|ini|esok)(?!\p{{L}}))?"
 _TRAIL_AFTER = regex.compile(_TRAIL)
 _CLOSE_PAREN = regex.compile(rf"{_H}*\)")
 # "Rabu, " / "Rabu (" / "tanggal " right before a date belongs to the mention
@@ -194,7 +223,10 @@ _ADJACENT_GAP = regex.compile(rf"[ \t,()]*(?:{_PART_OF_DAY}[ \t,()]*)?")
 # "selama dua hari ini" counts days (a duration), it does not name today
 # "H+4 atau pada Jumat (29/6)", "28 Juni (H+2)": another name for the same day
 _ALSO_GAP = regex.compile(rf"[ \t,()]*(?:{_cue('same_day_links')}{_H}+)?(?:{_cue('same_day_preps')}{_H}+)?[ \t(]*")
-_COUNT_BEFORE = regex.compile(rf"(?:\d+|{_SPELLED_ANY}|{_cue('count_words')}){_H}+\Z", regex.REVERSE)
+# (not a year, "Rakor 2025 hari ini", nor an ordinal, "Gelar TTG ke-22 tahun ini")
+_COUNT_BEFORE = regex.compile(
+    rf"(?:(?<![\d.,])(?<!ke-)(?<!ke)(?<!ke{_H})\d{{1,3}}(?:,\d{{1,2}})?|{_SPELLED_ANY}|{_cue('count_words')}){_H}+\Z", regex.REVERSE
+)
 # words that put a lone weekday in the future ("akan digelar Rabu"); otherwise it is the last one
 _FUTURE_CUE = regex.compile(rf"(?<!\p{{L}}){_cue('future_cues')}(?!\p{{L}})")
 
@@ -269,9 +301,12 @@ def _day_number(text: str) -> int | None:
     return value if value is not None and 1 <= value <= 31 else None
 
 
-def _month_number(text: str) -> int | None:
-    # month names are capitalised in news; "mar" or "des" in running text is not a month
-    return _MONTHS.get(text.rstrip(".").casefold()) if text[:1].isupper() else None
+def _month_number(text: str, *, lower: bool = False) -> int | None:
+    # month names are capitalised in news; "mar" or "des" in running text is not a month, and
+    # a lower-case full name ("januari") only with a day number or a year (``lower``)
+    if text[:1].isupper() or (lower and text in _MONTH_LOWER):
+        return _MONTHS.get(text.rstrip(".").casefold())
+    return None
 
 
 def _any_within(offsets: list[int], start: int, end: int) -> bool:
@@ -360,12 +395,14 @@ class _DateRecognizer(Recognizer):
 @register_recognizer
 class NumericDateRecognizer(_DateRecognizer):
     """"Rabu (25/9/2024)", "(7/11)", "Senin (6/10/25)", "Selasa (23/1/2018" (bracket left open
-    at a line end), "25/9/2024", "Jumat 16/2", "2024-08-14"."""
+    at a line end), "25/9/2024", "Jumat 16/2", "2024-08-14", "Selasa,(03.03.2020)"."""
 
     name = "numeric_date"
     pattern = regex.compile(
         rf"(?|\({_H}*(?P<d>\d{{1,2}}){_H}*/{_H}*(?P<m>\d{{1,2}})(?:{_H}*/{_H}*(?P<y>\d{{4}}|\d{{2}}))?{_H}*(?:\)|(?=[\r\n]|\Z))"
         rf"|(?P<d>\d{{1,2}})(?P<sep>[/\-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/])"
+        # "(03.03.2020)", "03.03.2020": dotted, with a four-digit year only ("3.5" is a number)
+        rf"|(?:\({_H}*)?(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?![\d.,]?\d)(?:{_H}*\))?"
         rf"|(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])"
         rf"|(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d\-]))"
         rf"{_TIME}?{_TRAIL}"
@@ -476,14 +513,17 @@ class NamedDateRecognizer(_DateRecognizer):
         text = article.text
         blocks = _general_blocks(text)
         for m in scan.cued_finditer(self.pattern, text, _MONTH_CUE):
-            month = _month_number(m["mon"])
+            month = _month_number(m["mon"], lower=True)
             if month is None or not _starts_word(text, m.start()):
                 continue
+            lower = m["mon"][:1].islower()
             days = self.day_before.search(text, max(0, m.start() - 60), m.start())
             if days is None:
-                if not m["y"] and (after := self.day_after.match(text, m.end())) and _starts_word(text, m.start()):
+                if not lower and not m["y"] and (after := self.day_after.match(text, m.end())) and _starts_word(text, m.start()):
                     yield from self._month_first(m, after, month)
                 continue
+            if lower and not (days["d"].isdigit() or m["y"]):
+                continue  # "dua maret": a lower-case month needs a day in digits or a year
             start, end = days.start(), m.end()
             if not _starts_word(text, start, "/.,") or _inside(blocks, start, end):
                 continue
@@ -541,6 +581,15 @@ class MonthRecognizer(_DateRecognizer):
         rf"(?P<mon>{_MON})(?!\.?{_H}*\d)(?:{_H}+(?P<mod>{_cue('month_relative_words')})(?!\p{{L}}))?"
     )
 
+    # "September dan Oktober", "Agustus hingga Desember ini": two month names joined are dates
+    list_after = regex.compile(rf"\.?{_H}*(?:{_LINK}|,){_H}*(?:{_ci('bulan')}{_H}+)?{_MONTH_CAPITALISED}")
+    list_before = regex.compile(rf"(?<!\p{{L}}){_MONTH_CAPITALISED}\.?{_H}*(?:{_LINK}|,){_H}*(?:{_ci('bulan')}{_H}+)?\Z")
+    bulan_before = regex.compile(rf"(?<!\p{{L}}){_ci('bulan')}{_H}+\Z")
+    every_year = regex.compile(rf"(?<!\p{{L}}){_alt('date_recurring_words')}{_H}+{_ci('tahun|tahunnya')}(?!\p{{L}})")
+
+    def listed(self, text: str, start: int, end: int) -> bool:
+        return bool(self.list_after.match(text, end) or self.list_before.search(text, max(0, start - 30), start))
+
     range_to_date = regex.compile(
         rf"{_H}*(?:-|–|{_cue('month_range_links')}){_H}*"
         rf"(?:(?:{_cue('period_parts')}){_H}+)?(?:\d{{1,2}}{_H}+)?{_MON}\.?{_H}*,?{_H}*{_YEAR}"
@@ -552,14 +601,14 @@ class MonthRecognizer(_DateRecognizer):
             start = m.start()
             if not _starts_word(text, start):
                 continue
-            month = _month_number(m["m2"] or m["m1"])
-            if month is None:
+            month = _month_number(m["m2"] or m["m1"], lower=m["y"] is not None)
+            if month is None or (m["m2"] and _month_number(m["m1"], lower=m["y"] is not None) is None):
                 continue
             start = _MONTH_PART_BEFORE.search(text, max(0, start - 25), start).start()
             year = int(m["y"]) if m["y"] else None
             offset = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}.get((m["yrel"] or "").casefold(), 0)
             attrs = dict(y=year, m=month, year_offset=offset)
-            first = _month_number(m["m1"]) if m["m2"] else None
+            first = _month_number(m["m1"], lower=m["y"] is not None) if m["m2"] else None
             if first is not None and first < month:
                 yield Candidate(start, m.end("m1"), None, _part("date", "month", **{**attrs, "m": first}))
                 yield Candidate(m.start("m2"), m.end(), None, _part("date", "month", **attrs))
@@ -567,14 +616,17 @@ class MonthRecognizer(_DateRecognizer):
                 yield Candidate(start, m.end(), None, _part("date", "month", **attrs))
         for m in scan.cued_finditer(self.without_year, text, _MONTH_CUE):
             start = m.start()
-            month = _month_number(m["mon"])
+            month = _month_number(m["mon"], lower=bool(self.bulan_before.search(text, max(0, start - 8), start)))
             if month is None or not _starts_word(text, start):
                 continue
             cue = _MONTH_CUE_BEFORE.search(text, max(0, start - 25), start)
             mod = (m["mod"] or "").casefold()
-            if not cue and not mod and not self.range_to_date.match(text, m.end()):
-                continue  # a month name alone may be a person's name ("Mei"); it needs a cue
-                # or a range on to a date ("Januari hingga 15 Maret 2019": its year carries over)
+            if not cue and not mod and not self.range_to_date.match(text, m.end()) and not self.listed(text, start, m.end()):
+                continue  # a month name alone may be a person's name ("Mei"); it needs a cue,
+                # a range on to a date ("Januari hingga 15 Maret 2019": its year carries over)
+                # or another month joined to it ("digelar September dan Oktober")
+            if self.every_year.search(text, article.sentence_span(start)[0], start):
+                continue  # "setiap tahun di bulan Januari, Februari ...": a month of any year
             start = _MONTH_PART_BEFORE.search(text, max(0, start - 25), start).start()
             direction = "past" if mod in ("lalu", "kemarin") else "future" if mod in ("mendatang", "depan", "nanti") else None
             if direction is None and cue and _MONTH_PAST_CUE.match(text, cue.start()):
@@ -639,9 +691,9 @@ class YearRecognizer(_DateRecognizer):
     number_slash = regex.compile(rf"(?:\d[^\s/]*|\p{{Lu}}[^\s/]*/[^\s/]*)(?:/[^\s/]*)*/{_H}?\Z")
 
     @staticmethod
-    def _names_part(text: str, start: int) -> bool:
+    def _names_part(text: str, start: int, end: int) -> bool:
         """Whether the year at ``start`` closes a law identifier or an award name."""
-        if _LAW_BEFORE.search(text, max(0, start - 80), start):
+        if _LAW_BEFORE.search(text, max(0, start - 80), start) or award_event_year(text, start, end):
             return True
         heads = _AWARD_HEAD_CUE.positions(text)
         if heads is not None and not _any_within(heads, max(0, start - 120), start):
@@ -659,7 +711,7 @@ class YearRecognizer(_DateRecognizer):
             start, end = m.span()
             if not _starts_word(text, start, ".,-") or self.number_slash.search(text, max(0, start - 30), start):
                 continue
-            if _inside(blocks, m.start("y1"), m.end("y1")) or self._names_part(text, start):
+            if _inside(blocks, m.start("y1"), m.end("y1")) or self._names_part(text, start, m.end("y1")):
                 continue
             before = text[max(0, start - 30) : start]
             cued = _YEAR_CUE_BEFORE.search(before) is not None
@@ -695,7 +747,7 @@ class RelativeRecognizer(_DateRecognizer):
         rf"(?P<n>\d{{1,3}}|{_SPELLED_ANY})(?:{_H}*(?:-|–|{_cue('years_ago_links')}){_H}*(?P<n2>\d{{1,3}}|{_SPELLED_ANY}))?"
         rf"{_H}+(?P<unit>{_cue('ago_units')}){_H}+(?:yang{_H}+)?(?:lalu|silam)\Z"
     )
-    units = {"tahun": "year", "bulan": "month", "pekan": "week", "minggu": "week", "hari": "day"}
+    units = {"tahun": "year", "thn": "year", "bulan": "month", "bln": "month", "pekan": "week", "minggu": "week", "mgg": "week", "hari": "day"}
     # what after "awal/akhir tahun" or "bulan" names another year or month than the current one
     part_of_stated = regex.compile(
         rf"{_H}+(?:\d|\p{{Lu}}|{_cue('period_year_followers')})"
@@ -708,6 +760,8 @@ class RelativeRecognizer(_DateRecognizer):
     # "semalam" is also "for one night": "dalam semalam", "menginap semalam", "semalam suntuk"
     one_night_before = regex.compile(rf"(?<!\p{{L}}){_alt('date_one_night_before')}{_H}+\Z")
     one_night_after = regex.compile(rf"{_H}+{_cue('whole_night_followers')}(?!\p{{L}})")
+    # "hari esok", "masa esok": the future; "hari ini dan esok": now and in time to come
+    the_future_before = regex.compile(rf"(?<!\p{{L}})(?:{_ci('hari|masa|dunia')}|{_ci('hari ini')}{_H}+{_ci('dan|atau|maupun')}){_H}+\Z")
 
     def vague_today(self, text: str, start: int, end: int) -> bool:
         return bool(self.vague_after.match(text, end)) and bool(self.vague_before.search(text, max(0, start - 40), start))
@@ -724,7 +778,9 @@ class RelativeRecognizer(_DateRecognizer):
                 continue  # "akhir tahun 2024", "awal bulan Mei", "akhir tahun pertama"
             if _RECURRING_BEFORE.search(text, max(0, start - 25), start):
                 continue  # "setiap akhir bulan"
-            unit, offset, anaphoric, stated_year = _RELATIVE[phrase]
+            unit, offset, anaphoric, stated_year, strict = _RELATIVE[phrase]
+            if phrase == "esok" and self.the_future_before.search(text, max(0, start - 20), start):
+                continue  # "hari esok", "masa esok": the future, not tomorrow
             if phrase == "semalam" and (
                 self.one_night_before.search(text, max(0, start - 25), start) or self.one_night_after.match(text, end)
             ):
@@ -734,7 +790,7 @@ class RelativeRecognizer(_DateRecognizer):
             yield Candidate(
                 start, end, None,
                 _part(
-                    "relative", unit, unit=unit, offset=offset, anaphoric=anaphoric, stated_year=stated_year,
+                    "relative", unit, unit=unit, offset=offset, anaphoric=anaphoric, stated_year=stated_year, strict=strict,
                     last_night=unit == "day" and offset == -1 and "malam" in phrase,
                 ),
             )
@@ -768,8 +824,12 @@ class WeekdayRecognizer(_DateRecognizer):
     pattern = regex.compile(
         rf"(?P<wd>{_WD})(?![\p{{L}}\d'’\-])(?!{_H}*,?{_H}*\(?{_H}*\d)"
         rf"(?:{_H}+(?P<week>pekan|minggu){_H}+(?P<wmod>lalu|depan|ini|kemarin)(?!\p{{L}})"
-        rf"|{_H}+(?P<mod>lalu|kemarin|mendatang|depan|nanti|ini)(?!\p{{L}}))?"
+        rf"|{_H}+(?:yang{_H}+)?(?P<mod>lalu|kemarin|mendatang|depan|nanti|ini|besok|esok)(?!\p{{L}}))?"
     )
+    # a weekday right after a verb, in running text: "terluka Jumat dalam ...", "dilakukan
+    # Sabtu untuk ..." (a verb's prefix marks it; a capitalised word before is a name: "Pasar Minggu")
+    verb_before = regex.compile(rf"(?<!\p{{L}})(?:di|ter|me|ber)\p{{Ll}}{{3,}}{_H}+\Z")
+    lower_after = regex.compile(rf"{_H}+\p{{Ll}}")
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
         text = article.text
@@ -786,14 +846,18 @@ class WeekdayRecognizer(_DateRecognizer):
             if not mod and not m["week"]:
                 if _TITLE_WORD_AFTER.match(text, end):
                     continue  # "Jumat Berkah", "Rabu Abu"
-                if not (_WEEKDAY_CUE_BEFORE.search(before) or _WEEKDAY_CUE_AFTER.match(text, end)):
+                if not (
+                    _WEEKDAY_CUE_BEFORE.search(before) or _WEEKDAY_CUE_AFTER.match(text, end)
+                    or (self.verb_before.search(before) and self.lower_after.match(text, end))
+                ):
                     continue
             week_offset = None
             if m["week"]:
                 week_offset = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[m["wmod"]]
             direction = "past" if mod in ("lalu", "kemarin") else "future" if mod in ("mendatang", "depan", "nanti") else None
             sentence_start = article.sentence_span(start)[0]
-            ahead = _FUTURE_CUE.search(text, sentence_start, start) is not None
+            # "Rabu besok": the coming Wednesday, today's if the text is dated that Wednesday
+            ahead = mod in ("besok", "esok") or _FUTURE_CUE.search(text, sentence_start, start) is not None
             weekday = _WEEKDAYS[m["wd"].title() if m["wd"].isupper() else m["wd"]]
             yield Candidate(
                 start, end, None,
@@ -809,7 +873,8 @@ _IDUL_FITRI = {int(y): dt.date.fromisoformat(d) for y, d in lexicon.table("date_
 class LebaranDayRecognizer(_DateRecognizer):
     """"H-7 Lebaran", "H+4", "H-90 sebelum Idul Fitri": a day counted from the Idul Fitri
     nearest the reference date, only in an article about Lebaran (elsewhere "H-1" may count
-    to an election)."""
+    to an election); and the day itself where a word of time frames it ("setelah Lebaran
+    mendatang", dates_holidays.py)."""
 
     name = "lebaran_day"
     cue = regex.compile(rf"(?<!\p{{L}}){_alt('date_lebaran_cues')}(?!\p{{L}})", regex.IGNORECASE)
@@ -821,6 +886,7 @@ class LebaranDayRecognizer(_DateRecognizer):
     )
 
     def find(self, article: Article, doc: Any) -> Iterator[Candidate]:
+        yield from holiday_days(article)  # "setelah Lebaran mendatang": the day itself
         text, ref = article.text, article.reference_date
         if ref is None or "H" not in text or next(scan.cued_finditer(self.cue, text, self.cue_words), None) is None:
             return
@@ -840,13 +906,23 @@ class LebaranDayRecognizer(_DateRecognizer):
 # ---------------------------------------------------------------------------- assembling
 
 
+_MONTH_LIST_GAP = regex.compile(rf"{_H}*,{_H}*(?:{_LINK}{_H}+)?")
+_YEAR_OF_LIST_GAP = regex.compile(rf"{_H}*,?{_H}*(?:di|pada|tahun){_H}+")
+
+
 def _carry_range_ends(kept: list[Candidate], text: str) -> None:
-    """The open first end of a range takes the year (and month) the other end states."""
-    for left, right in zip(kept, kept[1:]):
+    """The open first end of a range takes the year (and month) the other end states; months
+    listed take the year stated after the list ("September, Oktober, November di 2020")."""
+    for left, right in reversed(list(zip(kept, kept[1:]))):  # right to left: along a list
         a, b = left.attrs, right.attrs
         if a["kind"] != "date" or b["kind"] != "date" or a.get("y") is not None or b.get("y") is None:
             continue
-        if not _RANGE_GAP.fullmatch(text, left.end, right.start):
+        months = a["gran"] == "month" and b["gran"] in ("month", "year")
+        if not (
+            _RANGE_GAP.fullmatch(text, left.end, right.start)
+            or (months and b["gran"] == "month" and _MONTH_LIST_GAP.fullmatch(text, left.end, right.start))
+            or (months and b["gran"] == "year" and _YEAR_OF_LIST_GAP.fullmatch(text, left.end, right.start))
+        ):
             continue
         a["y"] = b["y"]
         if a["gran"] == "day" and a.get("m") is None:
@@ -897,82 +973,6 @@ def _stated_value(a: dict[str, Any], ref: dt.date | None) -> tuple[str | None, b
     return f"{y:04d}", implied
 
 
-# quoted speech: "..." or “...” (a straight quote pairs with the next one in its paragraph)
-_QUOTE = regex.compile(r'“[^”\r\n]*”|"[^"\r\n]*"')
-
-
-class _Anchors:
-    """Weekday dates the text states, for relative words said on that day.
-
-    A relative word counts from the weekday date of its own statement: one in the same
-    sentence; for a word inside a quote, one in the attribution that closes the quote
-    (""... besok ...," kata X, Selasa (23/1)"); else the last one stated before it (the
-    narrative and its quotes go on from that day) unless the text has since moved on to a
-    later day ("hilang Rabu (10/5) ... melapor kemarin (11/5) ... kata Y, kemarin malam" no
-    longer counts from Rabu). Otherwise it counts from the article's today: the day the text
-    calls "hari ini, Senin (20/10/2025)", else the reference date.
-    """
-
-    WINDOW = 2  # days an anchor may lie from the reference date: further, it dates another event
-
-    def __init__(self, kept: list[Candidate], article: Article, today: dt.date | None):
-        self.article = article
-        text = article.text
-        ref = article.reference_date
-        self.points = [
-            (c.start, c.attrs["date"])
-            for c in kept
-            if c.attrs.get("weekday") and c.attrs.get("date") is not None
-            and (ref is None or abs((c.attrs["date"] - ref).days) <= self.WINDOW)
-        ]
-        self.starts = [p for p, _ in self.points]
-        # a quote's attribution dates the words quoted, however far from the reference date
-        # (""... kemarin ...," kata X, Senin (15/9/2025)" in an article of the 20th)
-        self.said = [(c.start, c.attrs["date"]) for c in kept if c.attrs.get("weekday") and c.attrs.get("date") is not None]
-        self.said_starts = [p for p, _ in self.said]
-        # every stated day, to see whether the narrative has moved past an anchor
-        self.days = [(c.start, c.attrs["date"]) for c in kept if c.attrs.get("date") is not None]
-        self.day_starts = [p for p, _ in self.days]
-        self.latest = ref or dt.date.max
-        if today is None or (ref is not None and abs((today - ref).days) > self.WINDOW):
-            today = ref
-        self.today = today
-        self.quotes = [m.span() for m in _QUOTE.finditer(text, timeout=guards.remaining())] if self.points else []
-
-    def _in_range(self, lo: int, hi: int, offset: int, *, said: bool = False) -> dt.date | None:
-        points, starts = (self.said, self.said_starts) if said else (self.points, self.starts)
-        at, stop = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-        if at == stop:
-            return None
-        return min(points[at:stop], key=lambda p: abs(p[0] - offset))[1]
-
-    def _moved_on(self, anchor_start: int, anchor: dt.date, offset: int) -> bool:
-        """Whether a later day up to the reference date is stated between the anchor and
-        ``offset`` (a coming date, "laga 15 April nanti", does not move the narrative)."""
-        at = bisect.bisect_right(self.day_starts, anchor_start)
-        stop = bisect.bisect_left(self.day_starts, offset)
-        return any(anchor < day <= self.latest for _, day in self.days[at:stop])
-
-    def day_for(self, offset: int) -> dt.date | None:
-        """The anchor of the statement holding ``offset``, else the article's today."""
-        if not self.points:
-            return self.today
-        s_start, s_end = self.article.sentence_span(offset)
-        if (day := self._in_range(s_start, s_end, offset)) is not None:
-            return day
-        at = bisect.bisect_right(self.quotes, (offset, len(self.article.text))) - 1
-        if at >= 0 and self.quotes[at][0] < offset < self.quotes[at][1]:
-            close = self.quotes[at][1]
-            attribution_end = self.article.sentence_span(close)[1] if close < len(self.article.text) else close
-            if (day := self._in_range(close, attribution_end, offset, said=True)) is not None:
-                return day
-        # the narrative goes on from the day dated before, until it moves on to a later one
-        at = bisect.bisect_left(self.starts, offset)
-        if at > 0 and not self._moved_on(*self.points[at - 1], offset):
-            return self.points[at - 1][1]
-        return self.today
-
-
 def _article_today(kept: list[Candidate], text: str) -> dt.date | None:
     """The day the text itself calls today: "hari ini, Senin (20/10/2025)" (first such pair)."""
     for left, right in zip(kept, kept[1:]):
@@ -998,11 +998,12 @@ def _mark_glosses(kept: list[Candidate], text: str) -> None:
 
 def _antecedent(kept: list[Candidate], index: int, article: Article, unit: str) -> Any:
     """For "tahun/bulan/hari sebelumnya": the date stated just before, in the same sentence
-    (or, for years and months, earlier in the paragraph)."""
+    (or, for years and months, earlier in the paragraph); for "hari itu", "tahun yang sama"
+    (strict forms, which only point back), earlier in the paragraph whatever the unit."""
     cand = kept[index]
     sentence = article.sentence_span(cand.start)
     paragraph = article.paragraph_span(cand.start)
-    scope = sentence if unit in ("day", "week") else paragraph
+    scope = sentence if unit in ("day", "week") and not cand.attrs.get("strict") else paragraph
     wanted = {"year": ("day", "month", "quarter", "half", "year"), "month": ("day", "month"), "week": ("day",), "day": ("day",)}[unit]
     for other in reversed(kept[:index]):
         if other.start < scope[0]:
@@ -1027,14 +1028,15 @@ def _sentence_year(kept: list[Candidate], index: int, article: Article) -> int |
     return None
 
 
-def _relative_value(cand: Candidate, index: int, kept: list[Candidate], article: Article, anchors: _Anchors) -> str | None:
+def _relative_value(
+    cand: Candidate, index: int, kept: list[Candidate], article: Article, anchors: Anchors, ref: dt.date | None
+) -> str | None:
     a = cand.attrs
     unit, offset = a["unit"], a["offset"]
-    ref = article.reference_date
     if a["anaphoric"]:
         base = _antecedent(kept, index, article, unit)
         if base is None:
-            if unit in ("day", "week") or ref is None:
+            if unit in ("day", "week") or ref is None or a.get("strict"):
                 return None
             base = ref.isoformat()
         if unit == "year":
@@ -1132,7 +1134,7 @@ def assemble(candidates: list[Candidate], article: Article) -> list[DateItem]:
     _carry_range_ends(kept, text)
     if article.published is None and article.dateline is None:
         article.dateline = _dateline(kept)
-    ref = article.reference_date
+    ref = article_date(kept, article)  # a header line's date wins over a later crawl date
     previous: dict[str, Any] = {}
     previous_end = -1
     for cand in kept:
@@ -1154,12 +1156,13 @@ def assemble(candidates: list[Candidate], article: Article) -> list[DateItem]:
             if a["gran"] == "day" and a["value"]:
                 a["date"] = dt.date.fromisoformat(a["value"])
         previous, previous_end = a, cand.end
-    anchors = _Anchors(kept, article, _article_today(kept, text))
+    mark_citations(kept, text)
+    anchors = Anchors(kept, article, _article_today(kept, text), ref)
     _mark_glosses(kept, text)
     for index, cand in enumerate(kept):
         a = cand.attrs
         if a["kind"] == "relative":
-            a["value"], a["relative"] = _relative_value(cand, index, kept, article, anchors), True
+            a["value"], a["relative"] = _relative_value(cand, index, kept, article, anchors, ref), True
         elif a["kind"] == "weekday":
             a["value"], a["relative"] = _weekday_value(a, ref), True
         cand.value = a["value"]
@@ -1167,6 +1170,8 @@ def assemble(candidates: list[Candidate], article: Article) -> list[DateItem]:
     for cand in _merge_same_day(kept, text):
         if cand.value is None and cand.attrs["kind"] == "date" and ref is not None:
             continue  # a stated date that does not exist is dropped; one without a year stays unresolved
+        if cand.value is None and cand.attrs.get("strict"):
+            continue  # "hari itu" with no day named before it points at nothing
         items.append(
             DateItem(
                 text=text[cand.start : cand.end],
@@ -1177,4 +1182,5 @@ def assemble(candidates: list[Candidate], article: Article) -> list[DateItem]:
             )
         )
     return items
+
 

@@ -343,6 +343,14 @@ make_officials = _field_factory("officials")
 make_awards = _field_factory("awards")
 
 
+@Language.factory("id_figure_keys")
+def make_figure_keys(nlp: Language, name: str):
+    """What each percentage and count measures (subject, period, place): extractor.figure_keys."""
+    from extractor.figure_keys import FigureKeysComponent
+
+    return FigureKeysComponent(name)
+
+
 # order matters: awards before dates (years inside award names are not dates) and before
 # officials; each later component may read the spans the earlier ones wrote
 PIPE_NAMES: tuple[str, ...] = (
@@ -352,4 +360,7 @@ PIPE_NAMES: tuple[str, ...] = (
     "id_dates",
     "id_percentages",
     "id_population_counts",
+    "id_figure_keys",  # after the figures and dates it reads
 )
+# components that fill no field of their own: added when one of these fields is wanted
+PIPE_NEEDS: dict[str, tuple[str, ...]] = {"id_figure_keys": ("percentages", "population_counts")}

@@ -1,7 +1,9 @@
 """Records as pandas DataFrames: one table per field, one row per item.
 
 The rows are those of the batch CSV tables (``extractor.batch.writers.item_rows``), with typed
-columns and officials' positions and name variants kept as lists. pandas is optional:
+columns and officials' positions and name variants kept as lists; percentages and population
+counts carry what they measure (``subject``, ``period``, ``place``). ``facts_dataframe`` is
+facts.csv: every percentage and count with those keys, in text order. pandas is optional:
 ``pip install -e ".[pandas]"``.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from extractor.batch.writers import CSV_COLUMNS, item_rows
+from extractor.batch.writers import CSV_COLUMNS, FACTS_COLUMNS, fact_rows, item_rows
 from schemas import FIELDS, ArticleRecord
 
 if TYPE_CHECKING:
@@ -30,6 +32,20 @@ _DTYPES: dict[str, dict[str, str]] = {
 _DTYPES["percentages"]["value"] = "Float64"
 _DTYPES["population_counts"]["value"] = "Int64"
 _DTYPES["dates"]["relative"] = "boolean"
+# facts.csv's value holds both percentages and counts: a float column
+_FACTS_DTYPES = {column: "Float64" if column == "value" else "string" for column in FACTS_COLUMNS}
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError('records_to_dataframe needs pandas: pip install -e ".[pandas]"') from None
+    return pandas
+
+
+def _as_json(record: ArticleRecord | Mapping[str, Any]) -> Mapping[str, Any]:
+    return record.model_dump(mode="json") if isinstance(record, ArticleRecord) else record
 
 
 def records_to_dataframe(records: Iterable[ArticleRecord | Mapping[str, Any]], field: str) -> pandas.DataFrame:
@@ -37,14 +53,21 @@ def records_to_dataframe(records: Iterable[ArticleRecord | Mapping[str, Any]], f
     row each, in record order: the columns of ``extractor batch --format csv``'s FIELD.csv."""
     if field not in FIELDS:
         raise ValueError(f"unknown field {field!r}; known: {', '.join(FIELDS)}")
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError('records_to_dataframe needs pandas: pip install -e ".[pandas]"') from None
+    pandas = _pandas()
     rows = []
     for record in records:
-        data = record.model_dump(mode="json") if isinstance(record, ArticleRecord) else record
-        rows.extend(item_rows(data, field, join_lists=False))
+        rows.extend(item_rows(_as_json(record), field, join_lists=False))
     columns = list(CSV_COLUMNS[field])
     frame = pandas.DataFrame(rows, columns=columns) if rows else pandas.DataFrame(columns=columns)
     return frame.astype(_DTYPES[field])
+
+
+def facts_dataframe(records: Iterable[ArticleRecord | Mapping[str, Any]]) -> pandas.DataFrame:
+    """Every percentage and population count in ``records``, one row each, in record order
+    and text order: the columns of ``extractor batch --format csv``'s facts.csv (``field``,
+    ``value``, ``unit``, ``subject``, ``period``, ``place``, ``text``, ``evidence``)."""
+    pandas = _pandas()
+    rows = [row for record in records for row in fact_rows(_as_json(record))]
+    columns = list(FACTS_COLUMNS)
+    frame = pandas.DataFrame(rows, columns=columns) if rows else pandas.DataFrame(columns=columns)
+    return frame.astype(_FACTS_DTYPES)

@@ -107,7 +107,10 @@ def build_nlp(
 
         nlp.tokenizer = StanzaTokenizer(nlp.vocab, stanza_pipeline=stanza_pipeline)
     for pipe in PIPE_NAMES:
-        if pipe == "id_sentences" or pipe.removeprefix("id_") in wanted:
+        if pipe in components.PIPE_NEEDS:
+            if wanted & set(components.PIPE_NEEDS[pipe]):
+                nlp.add_pipe(pipe)
+        elif pipe == "id_sentences" or pipe.removeprefix("id_") in wanted:
             if pipe != "id_sentences":
                 nlp.add_pipe(pipe, config={"max_items": max_items})
             else:

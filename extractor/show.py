@@ -2,7 +2,8 @@
 
 The highlights are drawn by spaCy's displaCy span renderer: all five fields at once, items
 that overlap stacked. Each highlight carries its field (``data-field``) and its normalised
-value (``title``, shown on hover)::
+value (``title``, shown on hover; a percentage or count also says what it measures:
+"85.7 — capaian SPM, 2024-Q2, Kota Mojokerto")::
 
     doc, record = analyse(text, published="2024-09-25")
     page = render_html(doc, record)
@@ -57,6 +58,12 @@ def _number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
+def _with_keys(value: str, item: Any) -> str:
+    """A figure's value with what it measures: "85.7 — capaian SPM, 2024-Q2, Kota Mojokerto"."""
+    keys = [key for key in (item.subject, item.period, item.place) if key]
+    return f"{value} — {', '.join(keys)}" if keys else value
+
+
 def item_title(field: str, item: Any) -> str:
     """An item's normalised value, as the hover text of its highlight."""
     if field == "dates":
@@ -65,9 +72,9 @@ def item_title(field: str, item: Any) -> str:
         granularity = (item.granularity or granularity_of(item.value)).value
         return f"{item.value} ({granularity}{', relative' if item.relative else ''})"
     if field == "percentages":
-        return _number(item.value)
+        return _with_keys(_number(item.value), item)
     if field == "population_counts":
-        return f"{item.value} {item.unit}"
+        return _with_keys(f"{item.value} {item.unit}", item)
     if field == "officials":
         name = f"{item.name} ({item.acting})" if item.acting else item.name
         return f"{name} — {'; '.join(item.positions)}" if item.positions else name

@@ -132,15 +132,24 @@ def test_csv_tables_hold_every_item_with_its_attributes(tmp_path):
     tables = tmp_path / "tables"
     assert main(["batch", str(src), "--out", str(tables), "--format", "csv"]) == 0
     assert sorted(p.name for p in tables.iterdir()) == [
-        "articles.csv", "awards.csv", "dates.csv", "officials.csv", "percentages.csv", "population_counts.csv",
+        "articles.csv", "awards.csv", "dates.csv", "facts.csv", "officials.csv", "percentages.csv",
+        "population_counts.csv",
     ]
 
     (percent,) = [r for r in read_csv_table(tables / "percentages.csv") if r["article_id"] == "mine"]
     start, end = text.index("2,5 persen"), text.index("2,5 persen") + len("2,5 persen")
     assert percent == {
         "article_id": "mine", "value": "2.5", "text": "2,5 persen", "start": str(start), "end": str(end),
-        "sentence": "0", "evidence": text,
+        "sentence": "0", "evidence": text, "subject": "kemiskinan", "period": "2024-09-25", "place": "",
     }
+    # facts.csv: every percentage and count of the article in text order, with what it measures
+    facts = [r for r in read_csv_table(tables / "facts.csv") if r["article_id"] == "mine"]
+    assert facts == [
+        {"article_id": "mine", "field": "percentage", "value": "2.5", "unit": "%", "subject": "kemiskinan",
+         "period": "2024-09-25", "place": "", "text": "2,5 persen", "evidence": text},
+        {"article_id": "mine", "field": "population_count", "value": "1250", "unit": "jiwa", "subject": "jiwa",
+         "period": "2024-09-25", "place": "", "text": "1.250 jiwa", "evidence": text},
+    ]
     (day,) = [r for r in read_csv_table(tables / "dates.csv") if r["article_id"] == "mine"]
     assert (day["value"], day["text"], day["granularity"], day["relative"]) == ("2024-09-25", "Rabu (25/9/2024)", "day", "false")
     (people,) = [r for r in read_csv_table(tables / "population_counts.csv") if r["article_id"] == "mine"]
@@ -164,7 +173,19 @@ def test_csv_tables_hold_every_item_with_its_attributes(tmp_path):
                 assert row["name_variants"] == " | ".join(item.name_variants) and row["acting"] == (item.acting or "")
             if name == "awards":
                 assert (row["name"], row["recipient"], row["giver"]) == (item.name, item.recipient or "", item.giver or "")
+            if name in ("percentages", "population_counts"):
+                assert [row[key] for key in ("subject", "period", "place")] == [
+                    getattr(item, key) or "" for key in ("subject", "period", "place")
+                ]
     assert any(read_csv_table(tables / "officials.csv")), "the seed articles name officials"
+    facts = read_csv_table(tables / "facts.csv")
+    figures = [
+        (r.id, item) for r in records
+        for item in sorted([*r.percentages, *r.population_counts], key=lambda item: item.start)
+    ]
+    assert [(row["article_id"], row["text"], row["subject"]) for row in facts] == [
+        (ident, item.text, item.subject or "") for ident, item in figures
+    ]
 
 
 def _cut_in_half(path, keep_rows):
@@ -189,7 +210,7 @@ def test_csv_resume_after_a_cut_off_row_gives_the_same_tables(tmp_path):
     run_batch([str(src)], partial, format="csv")
     # killed while writing article 3: its articles.csv row half written, its item rows partly
     _cut_in_half(partial / "articles.csv", keep_rows=2)
-    for name in ("officials", "dates", "percentages", "population_counts", "awards"):
+    for name in ("officials", "dates", "percentages", "population_counts", "awards", "facts"):
         table = partial / f"{name}.csv"
         ids = [row[0] for row, _ in _complete_rows(table)][1:]
         _cut_in_half(table, keep_rows=sum(1 for ident in ids if ident in ("a0000", "a0001", "a0002")))

@@ -119,6 +119,32 @@ def test_the_same_rows_as_the_csv_tables(records, tmp_path):
                 assert csv_row["positions"] == " | ".join(row["positions"])
 
 
+def test_figures_carry_what_they_measure_and_facts_list_them_all(records, tmp_path):
+    from extractor.frames import facts_dataframe
+
+    percentages = records_to_dataframe(records, "percentages")
+    assert list(percentages.columns[-3:]) == ["subject", "period", "place"]
+    assert list(percentages["subject"].fillna("")) == [i.subject or "" for r in records for i in r.percentages]
+    row = percentages[percentages["value"] == 85.7].iloc[0]
+    assert (row["subject"], row["period"]) == ("Tingkat kepuasan warga", "2024-08")
+    assert pandas.isna(row["place"])
+    facts = facts_dataframe(records)
+    figures = [(r.id, i) for r in records for i in sorted([*r.percentages, *r.population_counts], key=lambda i: i.start)]
+    assert list(zip(facts["article_id"], facts["text"], facts["subject"].fillna(""))) == [
+        (ident, item.text, item.subject or "") for ident, item in figures
+    ]
+    assert set(facts["field"]) == {"percentage", "population_count"}
+    assert list(facts.loc[facts["field"] == "percentage", "unit"].unique()) == ["%"]
+    # the same rows as facts.csv
+    writer = CsvWriter(tmp_path, resume=False)
+    for record in records:
+        writer.write(record.model_dump_json())
+    writer.close()
+    table = read_csv_table(tmp_path / "facts.csv")
+    assert [r["subject"] for r in table] == [s if isinstance(s, str) else "" for s in facts["subject"]]
+    assert facts_dataframe([]).empty and list(facts_dataframe([]).columns) == list(table[0])
+
+
 def test_an_unknown_field_is_refused(records):
     with pytest.raises(ValueError, match="unknown field 'people'; known: officials, dates"):
         records_to_dataframe(records, "people")

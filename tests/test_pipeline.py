@@ -59,7 +59,8 @@ def test_components_drop_into_any_spacy_pipeline():
 
 def test_pipeline_with_a_subset_of_fields():
     only = extractor.Pipeline(fields=["percentages"])
-    assert only.nlp.pipe_names == ["id_sentences", "id_percentages"]
+    # (the figure keys come with the percentages they describe)
+    assert only.nlp.pipe_names == ["id_sentences", "id_percentages", "id_figure_keys"]
     record = only(TEXT)
     assert record.dates == [] and len(record.percentages) == 1
 

@@ -29,8 +29,8 @@ ARTICLE = (
 )
 EXPECTED_TITLES = {
     "dates": {"2024-09-25 (day)"},
-    "percentages": {"85.7"},
-    "population_counts": {"1250 jiwa"},
+    "percentages": {"85.7 — Tingkat kepuasan warga"},  # the value, then what it measures
+    "population_counts": {"1250 jiwa — warga"},
     "officials": {"Hendra Wijayakusuma — Bupati Sleman"},
     "awards": {"Adipura Kencana (giver: Kementerian Lingkungan Hidup)"},
 }
@@ -101,6 +101,17 @@ def test_every_field_is_highlighted_with_its_value_as_title(analysed):
     assert not any("data-item" in a for _, a in page.elements)
 
 
+def test_a_figure_title_says_what_it_measures():
+    from extractor.show import item_title
+    from schemas import PercentageItem, PopulationCountItem
+
+    spm = PercentageItem(text="85,7%", value=85.7, subject="capaian SPM", period="2024-Q2", place="Kota Mojokerto")
+    assert item_title("percentages", spm) == "85.7 — capaian SPM, 2024-Q2, Kota Mojokerto"
+    assert item_title("percentages", PercentageItem(text="5%", value=5.0)) == "5"
+    count = PopulationCountItem(text="60 orang", value=60, unit="orang", subject="orang", period="2024-03")
+    assert item_title("population_counts", count) == "60 orang — orang, 2024-03"
+
+
 def test_the_page_has_header_legend_and_the_text_as_written(analysed):
     doc, record = analysed
     html = render_html(doc, record)
@@ -164,7 +175,8 @@ def test_punctuation_next_to_a_highlight_keeps_its_spacing(pipeline):
     text = "Capaian naik (85,7 persen) pada periode 2023-2024 lalu."
     doc, record = analyse(text, pipeline=pipeline)
     page = Markup(render_html(doc, record))
-    assert page.titles() == {"percentages": {"85.7"}, "dates": {"2023 (year)", "2024 (year)"}}
+    # (a range of two years gives the figure no period)
+    assert page.titles() == {"percentages": {"85.7 — Capaian"}, "dates": {"2023 (year)", "2024 (year)"}}
     # displaCy's own rendering would read "( 85,7 persen )" and "2023- 2024"
     assert squeeze("".join(page.article_text)) == text
 

@@ -62,7 +62,7 @@ def check_paths(inputs: Iterable[str], out: Path, errors: Path | None, format: s
                 raise BatchError(f"{option} {path} {clash}; the run would read what it writes: write it elsewhere")
     if errors is None:
         return
-    tables = [out / f"{name}.csv" for name in (*CSV_COLUMNS, "articles")] if format == "csv" else [out]
+    tables = [out / f"{name}.csv" for name in (*CSV_COLUMNS, "facts", "articles")] if format == "csv" else [out]
     if any(_same(errors, table) for table in tables):
         raise BatchError(f"--errors {errors} is the output {out}; give the errors their own file")
 

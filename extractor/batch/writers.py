@@ -15,6 +15,7 @@ from typing import Any, Protocol, TextIO
 
 from extractor.batch.inputs import BatchError
 from schemas import FIELDS, ArticleRecord
+from schemas.records import FIGURE_KEYS
 
 # every record line starts so (``id`` is the record's first key)
 RECORD_START = b'{"id":'
@@ -119,10 +120,13 @@ _SPAN_COLUMNS = ("text", "start", "end", "sentence", "evidence")
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "officials": ("article_id", "name", "positions", "acting", "name_variants", "mention_count", *_SPAN_COLUMNS),
     "dates": ("article_id", "value", *_SPAN_COLUMNS, "granularity", "relative"),
-    "percentages": ("article_id", "value", *_SPAN_COLUMNS),
-    "population_counts": ("article_id", "value", *_SPAN_COLUMNS, "unit"),
+    "percentages": ("article_id", "value", *_SPAN_COLUMNS, *FIGURE_KEYS),
+    "population_counts": ("article_id", "value", *_SPAN_COLUMNS, "unit", *FIGURE_KEYS),
     "awards": ("article_id", "name", "recipient", "giver", "mention_count", *_SPAN_COLUMNS),
 }
+# facts.csv: every percentage and count of an article, in text order, with what it measures
+FACT_FIELDS: dict[str, str] = {"percentages": "percentage", "population_counts": "population_count"}
+FACTS_COLUMNS = ("article_id", "field", "value", "unit", *FIGURE_KEYS, "text", "evidence")
 # the record's article metadata (outlet, credits, dateline, publication time), one column each
 ARTICLE_METADATA_COLUMNS = ("outlet", "reporters", "editors", "initials", "dateline_place", "published_at")
 ARTICLE_COLUMNS = ("id", "source", "published", "warnings", "meta", *ARTICLE_METADATA_COLUMNS, *(f"n_{name}" for name in FIELDS))
@@ -152,6 +156,21 @@ def item_rows(record: dict[str, Any], name: str, join_lists: bool = True) -> Ite
     for item in record[name]:
         row = _flat_item(name, item, join_lists)
         yield {"article_id": record.get("id"), **{key: row.get(key) for key in columns}}
+
+
+def fact_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The rows of facts.csv for a record (its JSON form): one per percentage and population
+    count, in text order, with ``field``, ``value``, ``unit`` ("%" for a percentage), the
+    figure keys (subject, period, place), ``text`` and ``evidence``."""
+    figures = [
+        (item.get("start") if item.get("start") is not None else -1, order, name, item)
+        for order, name in enumerate(FACT_FIELDS)
+        for item in record[name]
+    ]
+    for _, _, name, item in sorted(figures, key=lambda figure: figure[:2]):
+        row = {key: item.get(key) for key in FACTS_COLUMNS}
+        row.update(article_id=record.get("id"), field=FACT_FIELDS[name], unit=item.get("unit", "%"))
+        yield row
 
 
 # Spreadsheets run a cell that starts with one of these as a formula ("=HYPERLINK(...)"): such
@@ -231,17 +250,21 @@ def _scan_tables(out: Path) -> tuple[list[str], dict[Path, int]]:
     """
     tables = [(out / f"{name}.csv", columns) for name, columns in CSV_COLUMNS.items()]
     articles_path = out / "articles.csv"
-    ours = {path.name for path, _ in tables} | {articles_path.name}
+    ours = {path.name for path, _ in tables} | {articles_path.name, "facts.csv"}
     if not articles_path.exists() and any(child.name not in ours for child in out.iterdir()):
         raise BatchError(f"{out} is not a CSV output directory (no articles.csv); cannot resume into it")
     articles = _table_rows(articles_path, ARTICLE_COLUMNS) if articles_path.exists() else [([], 0)]
     keep = {articles_path: articles[-1][1]}
     done = [row[0] for row, _ in articles[1:]]
-    for (path, columns), name in zip(tables, CSV_COLUMNS):
+    # each table with the fields whose items it holds a row for: FIELD.csv, and facts.csv
+    # (the percentages and counts)
+    counted = [(path, columns, (name,)) for (path, columns), name in zip(tables, CSV_COLUMNS)]
+    counted.append((out / "facts.csv", FACTS_COLUMNS, tuple(FACT_FIELDS)))
+    for path, columns, names in counted:
         try:
-            counts = [int(row[ARTICLE_COLUMNS.index(f"n_{name}")]) for row, _ in articles[1:]]
+            counts = [sum(int(row[ARTICLE_COLUMNS.index(f"n_{name}")]) for name in names) for row, _ in articles[1:]]
         except ValueError:
-            raise BatchError(f"{articles_path}: an n_{name} cell is not a count; cannot resume into it") from None
+            raise BatchError(f"{articles_path}: an n_{'/'.join(names)} cell is not a count; cannot resume into it") from None
         expected = [ident for ident, count in zip(done, counts) for _ in range(count)]
         rows = _table_rows(path, columns) if path.exists() else [([], 0)]
         if [row[0] for row, _ in rows[1 : len(expected) + 1]] != expected:
@@ -251,7 +274,8 @@ def _scan_tables(out: Path) -> tuple[list[str], dict[Path, int]]:
 
 
 class CsvWriter:
-    """``out`` is a directory of CSV tables: FIELD.csv for each field, articles.csv.
+    """``out`` is a directory of CSV tables: FIELD.csv for each field, facts.csv (every
+    percentage and count with what it measures), articles.csv.
 
     An article's item rows are written and flushed before its articles.csv row, so
     articles.csv lists exactly the articles whose rows are complete; on resume, the rows after
@@ -269,7 +293,7 @@ class CsvWriter:
                     truncate(path, size)
         out.mkdir(parents=True, exist_ok=True)
         self.files: dict[str, tuple[TextIO, csv.DictWriter]] = {}
-        for name, columns in [*CSV_COLUMNS.items(), ("articles", ARTICLE_COLUMNS)]:
+        for name, columns in _TABLES:
             handle = (out / f"{name}.csv").open("a" if resume else "w", encoding="utf-8", newline="")
             self.files[name] = (handle, csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore"))
             if handle.tell() == 0:
@@ -285,6 +309,10 @@ class CsvWriter:
             for row in item_rows(record, name):
                 writer.writerow(self._row(row))
             handle.flush()
+        handle, writer = self.files["facts"]
+        for row in fact_rows(record):
+            writer.writerow(self._row(row))
+        handle.flush()
         handle, writer = self.files["articles"]
         row = {key: record.get(key) for key in ("id", "source", "published")}
         row["warnings"] = LIST_SEPARATOR.join(record.get("warnings") or [])
@@ -301,6 +329,10 @@ class CsvWriter:
         close_all([handle for handle, _ in self.files.values()])
 
 
+# every table of a CSV output, articles.csv last (it is written last for each article)
+_TABLES: list[tuple[str, tuple[str, ...]]] = [*CSV_COLUMNS.items(), ("facts", FACTS_COLUMNS), ("articles", ARTICLE_COLUMNS)]
+
+
 def _data_rows(path: Path, width: int) -> bool:
     """Whether a table holds anything past its header line."""
     rows = _complete_csv_rows(path, width)
@@ -313,7 +345,7 @@ def count_records(out: Path, format: str) -> int | None:
     """Records in an existing output that a fresh run would replace; None where there is
     nothing to lose (no output, an empty one, a device such as /dev/null)."""
     if format == "csv":
-        tables = {out / f"{name}.csv": columns for name, columns in [*CSV_COLUMNS.items(), ("articles", ARTICLE_COLUMNS)]}
+        tables = {out / f"{name}.csv": columns for name, columns in _TABLES}
         # data rows (complete or not) past the header line, per table
         rows = {path: _data_rows(path, len(columns)) for path, columns in tables.items() if out.is_dir() and path.is_file()}
         if not any(rows.values()):

@@ -17,10 +17,12 @@ import regex
 
 from extractor import guards, lexicon
 
-# a word (letters, inner apostrophes, inner dots or hyphens: "Ma'ruf", "S.H", "Menpan-RB"),
-# a number, or one other visible character
+# a word (letters, inner apostrophes, inner dots or hyphens: "Ma'ruf", "S.H", "Menpan-RB"; an
+# apostrophe closing a word is a closing quote: "Jawa Timur'"), a number, or one other visible
+# character
 TOKEN_RE = regex.compile(
-    r"(?P<word>\p{L}[\p{L}\p{M}'’]*(?:[.\-]\p{L}[\p{L}\p{M}'’]*)*)|(?P<num>\d+(?:[.,/]\d+)*)|(?P<punct>[^\s\p{L}\d])"
+    r"(?P<word>\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*(?:[.\-]\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*)*)"
+    r"|(?P<num>\d+(?:[.,/]\d+)*)|(?P<punct>[^\s\p{L}\d])"
 )
 _MAX_NAME_TOKENS = 5
 
@@ -56,9 +58,39 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     guards.check()
     for m in TOKEN_RE.finditer(text, start, end):
         gap = text[previous_end : m.start()]
-        toks.append(Tok(m.group(), m.start(), m.end(), m.lastgroup, bool(gap), "\n" in gap or "\r" in gap))
+        word = m.group()
+        if m.lastgroup == "word" and "." in word and _glued_honorific(word):
+            _split_glued(toks, word, m.start(), bool(gap), "\n" in gap or "\r" in gap)
+        else:
+            toks.append(Tok(word, m.start(), m.end(), m.lastgroup, bool(gap), "\n" in gap or "\r" in gap))
         previous_end = m.end()
     return toks
+
+
+def _glued_honorific(word: str) -> bool:
+    """"H.Saudin", "Dr.Hj.Nur": honorifics written onto the name without a space."""
+    parts = word.split(".")
+    last = parts[-1]
+    if len(last) < 3 or not last[0].isupper() or not last[1:].islower() or _plain(word) in degrees():
+        return False
+    if not (parts[0] in ("H", "R") or len(parts[0]) > 1 and _plain(parts[0]) in honorifics()):
+        return False
+    # honorifics, then perhaps initials ("Drs.H.M.Asnawi")
+    return all(p in ("H", "R") or len(p) > 1 and _plain(p) in honorifics() or len(p) == 1 and p.isupper() for p in parts[1:-1])
+
+
+def _split_glued(toks: list[Tok], word: str, at: int, space: bool, line: bool) -> None:
+    """Each honorific, its period and the name word as tokens of their own."""
+    parts = word.split(".")
+    for k, part in enumerate(parts):
+        # (a name word after an initial reads as if a space followed its period: "H.M.Asnawi" as
+        # "H. M. Asnawi"; after an honorific it stays glued, so that "H" is not read as an initial)
+        initial_before = k > 0 and len(parts[k - 1]) == 1 and parts[k - 1] not in ("H", "R")
+        toks.append(Tok(part, at, at + len(part), "word", space if k == 0 else initial_before, line if k == 0 else False))
+        at += len(part)
+        if k < len(parts) - 1:
+            toks.append(Tok(".", at, at + 1, "punct", False))
+            at += 1
 
 
 def _plain(word: str) -> str:
@@ -201,6 +233,8 @@ def _skip_titles(toks: list[Tok], i: int) -> int:
             continue
         if is_honorific(tok):
             i = after_period(i + 1)
+            if i + 2 < n and toks[i].text == "(" and toks[i + 1].text.upper() == "HC" and toks[i + 2].text == ")":
+                i += 3  # "Dr. (HC)": an honorary doctorate
             continue
         if tok.is_word and i + 1 < n and toks[i + 1].is_word and _plain(f"{tok.text} {toks[i + 1].text}") in ranks():
             i += 1  # "Inspektur Jenderal", "Ajun Komisaris": the second word is read as the rank
@@ -237,20 +271,44 @@ def skip_degrees(toks: list[Tok], i: int) -> int:
     return j
 
 
-def name_run(toks: list[Tok], i: int) -> int:
+def skip_degrees_left(text: str, end: int, start: int) -> int:
+    """Where a name ends when degrees stand between it and ``end`` ("Budi, S.Si, ME"); ``end``
+    itself when no degree is there."""
+    toks = tokenize(text, start, end)
+    i = len(toks)
+    found = False
+    while i > 0:
+        tok = toks[i - 1]
+        if tok.text in ",.":
+            i -= 1
+        elif is_degree(tok) or _DEGREE_SHAPE.fullmatch(tok.text) and not _GLUED_INITIAL.fullmatch(tok.text):
+            i -= 1  # ("S.SI", "M.EC.DEV": degrees the list does not know, by their shape)
+            found = True
+        else:
+            break
+    return toks[i - 1].end if found and i > 0 else end
+
+
+def name_run(toks: list[Tok], i: int, titled: bool = False) -> int:
     """End index (exclusive) of the name starting at ``toks[i]`` (``i`` when there is none).
 
     Initials and short given names keep their period ("Moh. Ali", "Agus M. Fauzi") when a
-    name word follows; a run stops at anything else, and is at most five tokens long.
+    name word follows; a run stops at anything else, and is at most five tokens long. With
+    ``titled`` (a rank or honorific stands right before), a block of two or three capitals
+    opening the name is its initials ("AKBP AM Dicky Pastika").
     """
     n = len(toks)
     j = i
     count = 0
+    if (titled and i + 1 < n and toks[i].is_word and 2 <= len(toks[i].text) <= 3 and toks[i].text.isalpha()
+            and toks[i].text.isupper() and toks[i + 1].space_before and is_name_word(toks[i + 1])):
+        j, count = i + 1, 1
     while j < n and count < _MAX_NAME_TOKENS:
         tok = toks[j]
         if j > i and (not tok.space_before or tok.line_before):
             break
-        initial = tok.is_word and (len(tok.text) == 1 and tok.text.isupper() or j == i and tok.text in name_initials())
+        initial = tok.is_word and (len(tok.text) == 1 and tok.text.isupper() or j == i and tok.text in name_initials()
+                                   or _GLUED_INITIALS.fullmatch(tok.text) is not None and _plain(tok.text) not in degrees())
         abbreviated = tok.is_word and tok.text.lower() in name_abbreviations()
         if initial or abbreviated:
             k = j + 1
@@ -262,9 +320,21 @@ def name_run(toks: list[Tok], i: int) -> int:
                 continue
             if initial and count >= 2 and k == j + 1 and k < n and toks[k].text == ",":
                 j += 1  # "Renhard Ronald S, mengatakan": a closing initial before a comma
-            break
+            if initial or not (count and tok.text.isupper()):
+                break
+            # "Mahfud MD": two capitals closing a name are read below, not as a short given name
         if j > i and tok.text.rstrip(".") in _breaking_titles():
             break  # "Airlangga Prof Mohammad Nasih": a title starts another name
+        if tok.is_word and tok.text.lower() in area_short_forms() and j + 1 < n and toks[j + 1].text == "." and not toks[j + 1].space_before:
+            break  # "Forkopimda Prov. Sultra": an area's short form, never a name word
+        if j > i and _GLUED_INITIAL.fullmatch(tok.text) and _plain(tok.text) not in degrees():
+            j += 1  # "Richardin M.Pua": an initial written onto the surname
+            count += 1
+            continue
+        if count and _month_inside_name(toks, j):
+            j += 1  # "Raja Juli Antoni": a month's name between two name words
+            count += 1
+            continue
         if not is_name_word(tok):
             # "Mahfud MD": two capitals closing a name, when they are no place, body or degree
             if count and tok.is_word and len(tok.text) == 2 and tok.text.isupper() and tok.text not in _short_caps_blocked():
@@ -275,6 +345,31 @@ def name_run(toks: list[Tok], i: int) -> int:
         j += 1
         count += 1
     return j
+
+
+def _month_inside_name(toks: list[Tok], j: int) -> bool:
+    """A month's name ("Juli", "Agustus") standing between name words, no number around it."""
+    tok = toks[j]
+    if not tok.is_word or tok.text.lower() not in _month_names() or j + 1 >= len(toks):
+        return False
+    after = toks[j + 1]
+    return after.space_before and not after.line_before and is_name_word(after) and after.text.lower() not in _month_names()
+
+
+@functools.cache
+def _month_names() -> frozenset[str]:
+    return frozenset(k.lower() for k in lexicon.table("months") if len(k) > 3)
+
+
+_DEGREE_SHAPE = regex.compile(r"\p{Lu}[\p{L}]{0,3}(?:\.\p{Lu}[\p{L}]{0,4})+")
+_GLUED_INITIALS = regex.compile(r"\p{Lu}(?:\.\p{Lu})+")  # "A.M Fitra Firnanda"
+_GLUED_INITIAL = regex.compile(r"\p{Lu}\.\p{Lu}\p{Ll}{2,}")
+
+
+@functools.cache
+def area_short_forms() -> frozenset[str]:
+    """"prov", "kab", "kec": administrative-area nouns written short with a period."""
+    return frozenset(lexicon.words("area_abbreviations"))
 
 
 @functools.cache
@@ -336,6 +431,8 @@ def bound_name_left(text: str, end: int, start: int | None = None) -> tuple[int,
     # drop leading honorifics/ranks that slipped in (they are not name words, so only initials)
     while i < j and toks[i].is_word and len(toks[i].text) == 1 and i + 1 < j and toks[i + 1].text == "." and toks[i].text == "H":
         i += 2
+    while i < j - 1 and is_honorific(toks[i]) and len(toks[i].text) > 1:
+        i += 1  # "Bapak Rusda Machmud": the honorific is no part of the name
     if i >= j:
         return None
     first = toks[i]

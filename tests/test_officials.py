@@ -218,3 +218,53 @@ def test_a_dash_inside_an_association_name(pipeline):
 ])
 def test_body_words_after_a_title_are_not_names(pipeline, text):
     assert pipeline(text).officials == []
+
+
+def test_glued_honorifics_are_split_off_the_name():
+    words = [t.text for t in names.tokenize("Sekda Dr.Hj.Rina Wulandari, H.Budi dan M.Si")]
+    assert words == ["Sekda", "Dr", ".", "Hj", ".", "Rina", "Wulandari", ",", "H", ".", "Budi", "dan", "M.Si"]
+
+
+def test_a_closing_apostrophe_is_no_part_of_a_word():
+    assert [t.text for t in names.tokenize("'Jawa Timur' dan Ma'ruf")] == ["'", "Jawa", "Timur", "'", "dan", "Ma'ruf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titled", "expected"),
+    [
+        ("AM Rudi Hartono mengatakan", True, "AM Rudi Hartono"),
+        ("Raja Juli Santoso kepada", False, "Raja Juli Santoso"),
+        ("Mahmud MD, akademisi", False, "Mahmud MD"),
+        ("Rahmat T.Wijaya beserta", False, "Rahmat T.Wijaya"),
+        ("Forkopimda Prov. Sultra", False, "Forkopimda"),
+    ],
+)
+def test_name_run_bounds(text, titled, expected):
+    toks = names.tokenize(text)
+    end = names.name_run(toks, 0, titled=titled)
+    assert text[toks[0].start : toks[end - 1].end] == expected
+
+
+def test_degrees_before_a_link_are_skipped_back():
+    text = "Rina Wulandari, S.Si, ME selaku"
+    end = names.skip_degrees_left(text, text.index(" selaku"), 0)
+    assert text[:end] == "Rina Wulandari"
+
+
+def test_spelling_variants():
+    from extractor.recognizers.officials_merge import one_letter_apart, spelled_alike
+
+    assert one_letter_apart("khofifah", "kofifah")
+    assert not one_letter_apart("suharno", "suharto")  # a letter changed: two names
+    assert not one_letter_apart("ani", "anie")  # short words differ by a letter too often
+    assert spelled_alike(("kofifah", "indar", "parawansa"), ("khofifah",))
+
+
+def test_a_wife_called_by_her_husbands_name_is_not_him(pipeline):
+    record = pipeline("Bupati Sleman Ahmad Lamani hadir. Ibu Norma Ahmad Lamani juga hadir.")
+    assert [o.name for o in record.officials] == ["Ahmad Lamani"]
+
+
+def test_a_position_given_by_a_demonstrative_goes_to_the_sentence_before(pipeline):
+    record = pipeline("Budi Santoso tiba pukul 09.00. Mantan Bupati Sleman itu langsung menuju lokasi.")
+    assert [(o.name, o.positions) for o in record.officials] == [("Budi Santoso", ["Mantan Bupati Sleman"])]

@@ -10,8 +10,8 @@ text (tokens joined with the usual spacing rules), tokenised four ways, and scor
 * ``spacy_id``: spaCy's ``id`` rule tokenizer (what ``spacy.blank("id")`` does);
 * ``regex_words``: the word/number/punctuation regex of the project's name scanner
   (``extractor/names.py`` TOKEN_RE: ``Moh.``-style dotted words stay one token);
-* ``regex_guard``: the project's fallback for texts with 300+ character runs without white
-  space (``extractor/pipeline.py`` SIMPLE_TOKEN): white space kept as tokens of its own.
+* ``default``: the pipeline's default tokenizer (``extractor/tokenizer.py``), which the shipped
+  model loads with.
 """
 
 from __future__ import annotations
@@ -21,22 +21,21 @@ import json
 import sys
 from pathlib import Path
 
-import regex
 import spacy
 from spacy.tokens import Doc
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT))
 import train_ner  # noqa: E402
 
-# copies of the project's regexes (extractor/names.py TOKEN_RE, extractor/pipeline.py SIMPLE_TOKEN)
-TOKEN_RE = regex.compile(
-    r"(?P<word>\p{L}[\p{L}\p{M}'’]*(?:[.\-]\p{L}[\p{L}\p{M}'’]*)*)|(?P<num>\d+(?:[.,/]\d+)*)|(?P<punct>[^\s\p{L}\d])"
-)
-SIMPLE_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
-def regex_doc(vocab, text: str, pattern, keep_space_tokens: bool) -> Doc:
-    if keep_space_tokens:
-        words = pattern.findall(text)
-        return Doc(vocab, words=words, spaces=[False] * len(words))
+from extractor.names import TOKEN_RE  # noqa: E402
+from extractor.tokenizer import split_words  # noqa: E402
+
+SPACY_RULES = spacy.blank("id").tokenizer
+
+
+def regex_doc(vocab, text: str, pattern) -> Doc:
     matches = list(pattern.finditer(text))
     words = [m.group() for m in matches]
     spaces = [m.end() < len(text) and text[m.end()].isspace() for m in matches]
@@ -53,9 +52,12 @@ def make_docs(nlp, sentences, how: str) -> tuple[list[Doc], list[set]]:
             spaces = [i + 1 < len(words) and starts[i + 1] > ends[i] for i in range(len(words))]
             docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
         elif how == "spacy_id":
-            docs.append(nlp.make_doc(text))
+            docs.append(Doc(nlp.vocab, words=[t.text for t in SPACY_RULES(text)], spaces=[bool(t.whitespace_) for t in SPACY_RULES(text)]))
+        elif how == "default":
+            words_, spaces_ = split_words(text)
+            docs.append(Doc(nlp.vocab, words=words_, spaces=spaces_))
         else:
-            docs.append(regex_doc(nlp.vocab, text, TOKEN_RE if how == "regex_words" else SIMPLE_TOKEN, how == "regex_guard"))
+            docs.append(regex_doc(nlp.vocab, text, TOKEN_RE))
     return docs, gold
 
 
@@ -75,7 +77,7 @@ def main(argv=None) -> int:
     nlp = spacy.load(args.model)
     test = train_ner.load_splits(args.data_dir, "idner", None)[args.split]
     results = {}
-    for how in ("gold", "spacy_id", "regex_words", "regex_guard"):
+    for how in ("gold", "spacy_id", "regex_words", "default"):
         docs, gold = make_docs(nlp, test, how)
         pred = [{(e.start_char, e.end_char, e.label_) for e in doc.ents} for doc in nlp.pipe(docs)]
         texts = [doc.text for doc in docs]

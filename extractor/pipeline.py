@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,7 +17,7 @@ from extractor import components, guards  # components registers the factories a
 from extractor.backends import BACKENDS
 from extractor.components import PIPE_NAMES, coerce_date
 from extractor.metadata import read_metadata
-from extractor.tokenizer import TOKENIZER_NAME, SimpleTokenizer
+from extractor.tokenizer import TOKENIZER_NAME, SimpleTokenizer, split_words
 from schemas import FIELDS, ArticleMetadata, ArticleRecord
 
 
@@ -144,7 +143,6 @@ def has_long_run(text: str) -> bool:
     return max(map(len, text.split())) >= 300
 
 
-SIMPLE_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
 
 
 def make_doc_guarded(nlp: Language, text: str) -> tuple[Doc, str | None]:
@@ -153,9 +151,8 @@ def make_doc_guarded(nlp: Language, text: str) -> tuple[Doc, str | None]:
         raise ValueError(f"text of {len(text):,} characters is longer than the {nlp.max_length:,} the pipeline takes")
     if isinstance(nlp.tokenizer, SimpleTokenizer) or not has_long_run(text):
         return nlp.make_doc(text), None  # the simple tokenizer is linear on any text
-    # white space stays as tokens of its own, so that doc.text is the text, character for character
-    words = SIMPLE_TOKEN.findall(text)
-    doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+    words, spaces = split_words(text)  # the default tokenizer's split: linear on any text
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
     return doc, "tokenizer guard: a run of 300+ characters without white space; tokenised simply"
 
 

@@ -14,37 +14,28 @@ match. (With duplicate ids and such failures, prefer ``--errors``: it makes the 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from extractor.batch.inputs import BatchError, InputFailure, Job, printable
-from extractor.batch.writers import close_all, is_prefix_either_way, plain_cell, truncate
+from extractor.batch.writers import close_all, plain_cell, read_json_lines, truncate
 
 # every errors line starts so (``source`` is the first key of InputFailure.as_json)
 ERROR_START = b'{"source":'
 
 
+def _error_entry(entry: Any) -> dict[str, Any]:
+    if not ("source" in entry and "error" in entry):
+        raise KeyError("source")
+    return entry
+
+
 def read_error_log(path: Path) -> tuple[list[dict[str, Any]], int]:
     """(the failures an errors file lists, in order; the bytes they take). A cut-off last line
     is not counted; any other line that is not a failure raises BatchError."""
-    if not path.is_file():
-        raise BatchError(f"{path} is not a regular file; cannot resume into it")
-    entries: list[dict[str, Any]] = []
-    keep = 0
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.endswith(b"\n") and is_prefix_either_way(raw, ERROR_START):
-                break
-            try:
-                entry = json.loads(raw)
-                if not ("source" in entry and "error" in entry):
-                    raise KeyError("source")
-            except (ValueError, RecursionError, KeyError, TypeError):
-                raise BatchError(f"{path}:{number}: not an error line; --resume continues a batch's errors file, this is not one") from None
-            entries.append(entry)
-            keep += len(raw)
-    return entries, keep
+    return read_json_lines(
+        path, ERROR_START, _error_entry, "not an error line; --resume continues a batch's errors file, this is not one"
+    )
 
 
 class ErrorLog:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -33,31 +33,41 @@ def truncate(path: Path, size: int) -> None:
             handle.truncate(size)
 
 
-def read_jsonl_output(out: Path) -> tuple[list[Any], int]:
-    """(ids of the complete records of a JSONL output in order, the bytes they take).
+def read_json_lines(path: Path, start: bytes, keep_of: Callable[[Any], Any], refusal: str) -> tuple[list[Any], int]:
+    """(``keep_of(line)`` for each complete JSON line of ``path`` in order, the bytes they take).
 
-    A last line without its line end (cut off by an interruption) is not counted; any other
-    line that is not a record raises BatchError: the file is not a batch output.
+    A last line without its line end that could be the start of such a line (``start``: cut
+    off by an interruption) is not counted; any other line that ``keep_of`` refuses (KeyError,
+    TypeError) or that is not JSON raises BatchError "PATH:LINE: REFUSAL".
     """
-    if not out.is_file():
-        raise BatchError(f"{out} is not a regular file; cannot resume into it")
-    ids: list[Any] = []
-    keep = 0
-    with out.open("rb") as handle:
+    if not path.is_file():
+        raise BatchError(f"{path} is not a regular file; cannot resume into it")
+    kept: list[Any] = []
+    size = 0
+    with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
-            if not raw.endswith(b"\n") and is_prefix_either_way(raw, RECORD_START):
+            if not raw.endswith(b"\n") and is_prefix_either_way(raw, start):
                 break
             try:
-                row = json.loads(raw)
-                ids.append(row["id"])
-                if not all(name in row for name in FIELDS):
-                    raise KeyError(FIELDS[0])
+                kept.append(keep_of(json.loads(raw)))
             except (ValueError, RecursionError, KeyError, TypeError):
-                raise BatchError(
-                    f"{out}:{number}: not a record line; --resume continues a batch output, this file is not one"
-                ) from None
-            keep += len(raw)
-    return ids, keep
+                raise BatchError(f"{path}:{number}: {refusal}") from None
+            size += len(raw)
+    return kept, size
+
+
+def _record_id(row: Any) -> Any:
+    if not all(name in row for name in FIELDS):
+        raise KeyError(FIELDS[0])
+    return row["id"]
+
+
+def read_jsonl_output(out: Path) -> tuple[list[Any], int]:
+    """(ids of the complete records of a JSONL output in order, the bytes they take); a line
+    that is not a record raises BatchError: the file is not a batch output."""
+    return read_json_lines(
+        out, RECORD_START, _record_id, "not a record line; --resume continues a batch output, this file is not one"
+    )
 
 
 def done_ids(out: Path) -> set[str]:

@@ -113,10 +113,10 @@ RANK_LEFT = regex.compile(
     regex.IGNORECASE,
 )
 # "... Ballon d'Or berikutnya", "... Adipura tahun depan": a future edition
-FUTURE_RIGHT = regex.compile(r"[ \t]+(?:berikutnya|mendatang|selanjutnya|tahun[ \t]+depan)(?![\p{L}\p{N}])")
+FUTURE_RIGHT = regex.compile(rf"[ \t]+{lexicon.alternation(lexicon.words('award_future_words'))}(?![\p{{L}}\p{{N}}])")
 # "penghargaan VMA, yaitu Video of The Year, ...": the body whose awards the list names
 LIST_RIGHT = regex.compile(
-    r"[ \t]*,?[ \t]*(?:yaitu|yakni|antara[ \t]+lain|di[ \t]+antaranya|meliputi)(?![\p{L}\p{N}])", regex.IGNORECASE
+    rf"[ \t]*,?[ \t]*{lexicon.alternation(lexicon.words('award_list_openers'))}(?![\p{{L}}\p{{N}}])", regex.IGNORECASE
 )
 KATEGORI_LEFT = regex.compile(rf"{WORD_BOUND}kategori[ \t]*{OPEN_QUOTE}[ \t]*\Z", regex.IGNORECASE)
 # "Dua penghargaan itu adalah ", "sejumlah penghargaan, antara lain "
@@ -249,8 +249,8 @@ ASSESSED_LEFT = regex.compile(
 )
 # "Adipura masih dalam tahap penilaian": the assessment is under way
 ASSESSED_RIGHT = regex.compile(
-    r"[^.;!?\r\n]{0,30}?(?<![\p{L}])(?:masih|sedang|tengah)[ \t]+(?:dalam[ \t]+)?(?:tahap[ \t]+)?"
-    r"(?:penilaian|verifikasi|dinilai|diverifikasi|proses)(?![\p{L}])",
+    rf"[^.;!?\r\n]{{0,30}}?(?<![\p{{L}}]){lexicon.alternation(lexicon.words('award_assessment_progress'))}"
+    rf"[ \t]+(?:dalam[ \t]+)?(?:tahap[ \t]+)?{lexicon.alternation(lexicon.words('award_assessment_states'))}(?![\p{{L}}])",
     regex.IGNORECASE,
 )
 YEAR = regex.compile(r"^(?:19|20)\d\d\Z")

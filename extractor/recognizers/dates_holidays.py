@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import regex
 
-from extractor import guards, lexicon, scan
+from extractor import guards, lexicon, numbers, scan
 from extractor.article import Article
 from extractor.recognizers.base import Candidate
 
@@ -44,7 +44,7 @@ _NOT_THE_DAY_AFTER = regex.compile(
 )
 # "tiga hari sebelum Lebaran", "H-1 menjelang Lebaran": another day, counted from the holiday
 _COUNTED_BEFORE = regex.compile(
-    rf"(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|se|H[+\-−–]?\d*){_H}*"
+    rf"(?:\d+|{numbers.SPELLED}|beberapa|se|H[+\-−–]?\d*){_H}*"
     rf"(?:hari|pekan|minggu|bulan)?{_H}*\Z",
     regex.IGNORECASE,
 )

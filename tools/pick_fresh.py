@@ -1,4 +1,4 @@
-"""Pick fresh, never-developed-on articles for blind labelling: two disjoint sets (F1, F2).
+"""Pick fresh, never-developed-on articles for blind labelling: three disjoint sets (F1, F2, F3).
 
     python tools/pick_fresh.py OUT_DIR
 
@@ -32,11 +32,13 @@ def take(pool, pred, k, used):
     out = [d for d in pool if d['id'] not in used and pred(d)][:k]
     used.update(d['id'] for d in out); return out
 used = set(); sets = {}
-for name, (pa, pc, po, na, nc, no) in {'F1': (12, 6, 6, 16, 14, 10), 'F2': (7, 4, 4, 10, 8, 7)}.items():
+# (pemda: awards, counts, officials, any; news: awards, counts, officials)
+for name, (pa, pc, po, pn, na, nc, no) in {'F1': (12, 6, 6, 0, 16, 14, 10), 'F2': (7, 4, 4, 0, 10, 8, 7), 'F3': (7, 7, 6, 6, 10, 12, 8)}.items():
     s = []
     s += take(pemda, lambda d: d['aw'] >= 2, pa, used)
     s += take(pemda, lambda d: d['ct'] >= 1, pc, used)
     s += take(pemda, lambda d: d['of'] >= 1, po, used)
+    s += take(pemda, lambda d: True, pn, used)
     regional = lambda d: not d['id'].startswith('indosum')
     s += take(news, lambda d: d['strong'] >= 2, na, used)
     s += take(news, lambda d: d['ct'] >= 2, nc, used)

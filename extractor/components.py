@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 
 from extractor import guards
 from extractor.article import Article, scan_form
-from extractor.recognizers import FIELD_REGISTRY, load_fields
-from extractor.recognizers.base import Candidate
+from extractor.fields import FIELD_REGISTRY, load_fields
+from extractor.fields.base import Candidate
 from extractor.sentences import split_article
 from schemas import Provenance
 
@@ -345,8 +345,8 @@ make_awards = _field_factory("awards")
 
 @Language.factory("id_figure_keys")
 def make_figure_keys(nlp: Language, name: str):
-    """What each percentage and count measures (subject, period, place): extractor.figure_keys."""
-    from extractor.figure_keys import FigureKeysComponent
+    """What each percentage and count measures (subject, period, place): extractor.figure_keys.component."""
+    from extractor.figure_keys.component import FigureKeysComponent
 
     return FigureKeysComponent(name)
 

@@ -1,4 +1,7 @@
-"""Language data lives in files under extractor/data; this module reads them once per process.
+"""Language data lives in files under extractor/lang/id, one folder per field (``dates/months.tsv``,
+``officials/office_titles.txt``) and a few shared ones (``names/``, ``numbers/``, ``places/``,
+``article/``); this module reads them once per process. A name is the path without its
+extension: ``words("awards/heads")`` reads ``lang/id/awards/heads.txt``.
 
 Formats:
 - ``NAME.txt``: one entry a line; lines starting with ``#`` are comments; blank lines ignored.
@@ -14,20 +17,20 @@ import regex
 
 
 def _lines(filename: str) -> list[str]:
-    text = resources.files("extractor").joinpath("data", filename).read_text(encoding="utf-8")
+    text = resources.files("extractor").joinpath("lang", "id", *filename.split("/")).read_text(encoding="utf-8")
     stripped = (raw.strip() for raw in text.splitlines())
     return [line for line in stripped if line and not line.startswith("#")]
 
 
 @functools.cache
 def words(name: str) -> tuple[str, ...]:
-    """Entries of ``data/NAME.txt`` in file order."""
+    """Entries of ``lang/id/NAME.txt`` in file order."""
     return tuple(_lines(f"{name}.txt"))
 
 
 @functools.cache
 def table(name: str) -> dict[str, str]:
-    """``data/NAME.tsv`` as a mapping (first column to second)."""
+    """``lang/id/NAME.tsv`` as a mapping (first column to second)."""
     mapping: dict[str, str] = {}
     for line in _lines(f"{name}.tsv"):
         key, _, value = line.partition("\t")

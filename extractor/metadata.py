@@ -58,7 +58,7 @@ _OUTLET_OPENER = regex.compile(r"[ \t]*(?P<first>\p{L}[\p{L}\d]{1,30})(?P<second
 def _outlets() -> tuple[frozenset[str], tuple[str, ...]]:
     """Outlet names (lower case) and family prefixes (entries ending in ``*``)."""
     names, families = set(), []
-    for entry in lexicon.words("news_outlets"):
+    for entry in lexicon.words("article/news_outlets"):
         if entry.endswith("*"):
             families.append(entry[:-1].lower())
         else:
@@ -90,23 +90,23 @@ def is_outlet(name: str) -> bool:
 
 @functools.cache
 def _roles() -> tuple[regex.Pattern[str], dict[str, str]]:
-    roles = {key.lower(): value for key, value in lexicon.table("credit_roles").items()}
+    roles = {key.lower(): value for key, value in lexicon.table("article/credit_roles").items()}
     pattern = regex.compile(
-        rf"(?i)(?P<role>{lexicon.alternation(tuple(lexicon.table('credit_roles')))})(?!\p{{L}})[ \t]*(?P<colon>:)?[ \t]*"
+        rf"(?i)(?P<role>{lexicon.alternation(tuple(lexicon.table('article/credit_roles')))})(?!\p{{L}})[ \t]*(?P<colon>:)?[ \t]*"
     )
     return pattern, roles
 
 
 @functools.cache
 def _date_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], dict[str, int]]:
-    zones = {name: int(hours) for name, hours in lexicon.table("time_zones").items()}
+    zones = {name: int(hours) for name, hours in lexicon.table("article/time_zones").items()}
     zone = lexicon.alternation(tuple(zones), flexible_space=False)
     clock = rf"(?:(?i:pukul|jam)[ \t]*)?(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?:[:.]\d{{2}})?(?:[ \t]*(?P<tz>{zone})(?!\p{{L}}))?"
     # what may follow the date on its line: a separator and a clock time
     after = regex.compile(rf"[ \t]*[,|\-–—]?[ \t]*(?:{clock})?[ \t]*")
     # a clock time that the date mention itself ends with ("Rabu, 14 Agu 2024 20:47 WIB")
     inside = regex.compile(rf"(?<=[\s,]){clock}[ \t]*$")
-    cues = regex.compile(rf"(?i){lexicon.alternation(lexicon.words('published_cues'))}")
+    cues = regex.compile(rf"(?i){lexicon.alternation(lexicon.words('article/published_cues'))}")
     return after, inside, cues, zones
 
 
@@ -126,7 +126,7 @@ def _initials(value: str) -> list[str]:
     """Staff initials of a closing credit ("abq/iwd"), without end marks and agencies."""
     if not _INITIALS.fullmatch(value.strip()):
         return []
-    stop = {word.lower() for word in lexicon.words("credit_initials_not")}
+    stop = {word.lower() for word in lexicon.words("article/credit_initials_not")}
     parts = [part.strip() for part in value.split("/")]
     return [part for part in parts if part.strip("*") and part.lower() not in stop and not is_outlet(part)]
 
@@ -190,7 +190,7 @@ def _is_place(name: str) -> bool:
 
 @functools.cache
 def _rubrics() -> frozenset[str]:
-    return frozenset(" ".join(entry.split()).casefold() for entry in lexicon.words("dateline_rubrics"))
+    return frozenset(" ".join(entry.split()).casefold() for entry in lexicon.words("article/dateline_rubrics"))
 
 
 def _read_credit(found: _Found, line: str) -> None:

@@ -99,56 +99,56 @@ def _plain(word: str) -> str:
 
 @functools.cache
 def honorifics() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("honorifics"))
+    return frozenset(_plain(w) for w in lexicon.words("names/honorifics"))
 
 
 @functools.cache
 def ranks() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("military_police_ranks"))
+    return frozenset(_plain(w) for w in lexicon.words("names/military_police_ranks"))
 
 
 @functools.cache
 def corps() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("rank_corps"))
+    return frozenset(_plain(w) for w in lexicon.words("names/rank_corps"))
 
 
 @functools.cache
 def degrees() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("degrees"))
+    return frozenset(_plain(w) for w in lexicon.words("names/degrees"))
 
 
 @functools.cache
 def stopwords() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.words("name_stopwords"))
+    return frozenset(w.lower() for w in lexicon.words("names/stopwords"))
 
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.words("given_names"))
+    return frozenset(w.lower() for w in lexicon.words("names/given_names"))
 
 
 @functools.cache
 def muhammad_forms() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.words("muhammad_forms"))
+    return frozenset(w.lower() for w in lexicon.words("names/muhammad_forms"))
 
 
 @functools.cache
 def name_abbreviations() -> frozenset[str]:
     """Given names written short with a period that continue the name: "Moh. Ali"."""
-    return frozenset(w.lower() for w in lexicon.words("name_abbreviations"))
+    return frozenset(w.lower() for w in lexicon.words("names/abbreviations"))
 
 
 @functools.cache
 def name_initials() -> frozenset[str]:
     """Blocks of capitals that are given names ("IGN" = I Gusti Ngurah), not body acronyms."""
-    return frozenset(lexicon.words("name_initials"))
+    return frozenset(lexicon.words("names/initials"))
 
 
 @functools.cache
 def name_openers() -> dict[str, list[tuple[str, ...]]]:
     """First word -> word sequences that open a personal name ("Anak Agung", "I Made")."""
     openers: dict[str, list[tuple[str, ...]]] = {}
-    for entry in lexicon.words("name_openers"):
+    for entry in lexicon.words("names/openers"):
         words = tuple(entry.split())
         openers.setdefault(words[0], []).append(words)
     for seqs in openers.values():
@@ -358,7 +358,7 @@ def _month_inside_name(toks: list[Tok], j: int) -> bool:
 
 @functools.cache
 def _month_names() -> frozenset[str]:
-    return frozenset(k.lower() for k in lexicon.table("months") if len(k) > 3)
+    return frozenset(k.lower() for k in lexicon.table("dates/months") if len(k) > 3)
 
 
 _DEGREE_SHAPE = regex.compile(r"\p{Lu}[\p{L}]{0,3}(?:\.\p{Lu}[\p{L}]{0,4})+")
@@ -369,18 +369,18 @@ _GLUED_INITIAL = regex.compile(r"\p{Lu}\.\p{Lu}\p{Ll}{2,}")
 @functools.cache
 def area_short_forms() -> frozenset[str]:
     """"prov", "kab", "kec": administrative-area nouns written short with a period."""
-    return frozenset(lexicon.words("area_abbreviations"))
+    return frozenset(lexicon.words("officials/area_abbreviations"))
 
 
 @functools.cache
 def _breaking_titles() -> frozenset[str]:
-    return frozenset(lexicon.words("name_breaking_titles"))
+    return frozenset(lexicon.words("names/breaking_titles"))
 
 
 @functools.cache
 def _short_caps_blocked() -> frozenset[str]:
-    blocked = set(lexicon.table("regions")) | {w for w in lexicon.words("public_bodies") if " " not in w}
-    return frozenset(blocked | {w.replace(".", "").upper() for w in lexicon.words("degrees")} | {"RI", "TNI", "AS", "PT", "CV"})
+    blocked = set(lexicon.table("places/regions")) | {w for w in lexicon.words("officials/public_bodies") if " " not in w}
+    return frozenset(blocked | {w.replace(".", "").upper() for w in lexicon.words("names/degrees")} | {"RI", "TNI", "AS", "PT", "CV"})
 
 
 def bound_name(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:

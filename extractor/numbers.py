@@ -63,14 +63,14 @@ LONGEST_NUMBER = rf"(?>{NUMBER})"
 
 def _number_words() -> dict[str, tuple[str, int]]:
     entries = {}
-    for word, rest in lexicon.table("number_words").items():
+    for word, rest in lexicon.table("numbers/words").items():
         kind, _, value = rest.partition("\t")
         entries[word.lower()] = (kind.strip(), int(value))
     return entries
 
 
 WORDS: dict[str, tuple[str, int]] = _number_words()
-SCALES: dict[str, int] = {word: int(value) for word, value in lexicon.table("number_scales").items()}
+SCALES: dict[str, int] = {word: int(value) for word, value in lexicon.table("numbers/scales").items()}
 # scale words that match in any case (not the one-letter abbreviations M, T)
 _WORD_SCALES = tuple(word for word in SCALES if len(word) > 1)
 _SPELLED_SCALES = tuple(word for word in _WORD_SCALES if len(word) > 2)  # ribu, juta, not rb/jt

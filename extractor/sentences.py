@@ -49,7 +49,7 @@ _CLOSES_QUOTE = regex.compile(r"[.!?…]+[\"”’]")
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(entry.lower().rstrip(".") for entry in lexicon.words("abbreviations"))
+    return frozenset(entry.lower().rstrip(".") for entry in lexicon.words("article/abbreviations"))
 
 
 @functools.cache
@@ -62,16 +62,16 @@ def _line_pattern(name: str) -> regex.Pattern[str]:
 @functools.cache
 def _excluded_line() -> regex.Pattern[str]:
     """Boilerplate or credit line: both lists in one pattern, one match per line."""
-    entries = lexicon.words("boilerplate_lines") + lexicon.words("credit_lines")
+    entries = lexicon.words("article/boilerplate_lines") + lexicon.words("article/credit_lines")
     return regex.compile(r"(?:" + "|".join(f"(?:{p})" for p in entries) + r")", regex.IGNORECASE)
 
 
 def is_boilerplate(line: str) -> bool:
-    return _line_pattern("boilerplate_lines").fullmatch(line.strip()) is not None
+    return _line_pattern("article/boilerplate_lines").fullmatch(line.strip()) is not None
 
 
 def is_credit(line: str) -> bool:
-    return _line_pattern("credit_lines").fullmatch(line.strip()) is not None
+    return _line_pattern("article/credit_lines").fullmatch(line.strip()) is not None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -103,11 +103,11 @@ def _held_patterns():
     """(owner, attribute, pattern or tuple of patterns) for every compiled pattern held by an
     extractor module, a class defined in it, or a ``scan.Cue`` in either."""
     import extractor
-    import extractor.recognizers
+    import extractor.fields
     from extractor import scan
 
     modules = []
-    for package in (extractor, extractor.recognizers):
+    for package in (extractor, extractor.fields):
         for info in pkgutil.iter_modules(package.__path__):
             if info.name not in _SKIPPED and not info.ispkg:
                 modules.append(importlib.import_module(f"{package.__name__}.{info.name}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import Pipeline
-from extractor.recognizers.awards import _acronym_of, _merge_tokens
+from extractor.fields.awards.recognizers import _acronym_of, _merge_tokens
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from extractor import Pipeline
-from extractor.recognizers import dates
+from extractor.fields.dates import recognizers as dates
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +223,7 @@ def test_header_date_needs_the_first_line_and_a_recent_date(pipeline):
 
 
 def test_citation_date_dates_only_its_quote(pipeline):
-    from extractor.recognizers import dates_anchors
+    from extractor.fields.dates import anchors as dates_anchors
 
     text = "Hal itu dilansir AFP, Minggu (6/7/2025), dan dikutip media lain."
     assert dates_anchors._CITED.search(text, 0, text.index("Minggu"))
@@ -231,7 +231,7 @@ def test_citation_date_dates_only_its_quote(pipeline):
 
 
 def test_award_event_and_pageant_years():
-    from extractor.recognizers.dates_awards import award_event_year
+    from extractor.fields.dates.award_years import award_event_year
 
     def year_is_award(text: str) -> bool:
         start = text.index("20")

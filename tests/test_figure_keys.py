@@ -83,7 +83,7 @@ def test_a_doc_without_figures_is_left_as_it_is():
 def test_the_time_guard_leaves_the_keys_empty_and_says_so(monkeypatch):
     from types import SimpleNamespace
 
-    from extractor import figure_keys
+    from extractor.figure_keys import component as figure_keys
 
     pipeline = Pipeline(fields=["percentages", "population_counts"])
     text = "Capaian imunisasi di Kota Batu sudah 97,5 persen dan 1.200 warga hadir."
@@ -104,7 +104,7 @@ def test_a_failing_linker_is_a_warning_unless_strict(monkeypatch):
     def boom(*args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("extractor.figure_keys.link_figures", boom)
+    monkeypatch.setattr("extractor.figure_keys.component.link_figures", boom)
     with pytest.raises(RuntimeError):
         pipeline("Naik 5 persen.")  # the test suite runs strict
     linker.strict = False
@@ -126,7 +126,7 @@ def test_every_figure_of_a_long_run_on_sentence_is_read_in_a_window(pipeline):
 
 def test_work_grows_with_the_figures_not_their_square(monkeypatch):
     """Guard consultations of the linker per figure stay flat as the article grows."""
-    from extractor import figure_keys
+    from extractor.figure_keys import component as figure_keys
 
     pipeline = Pipeline(fields=["percentages", "population_counts", "dates"])
     row = "Pada Mei 2024 capaian program di Kota Batu mencapai 5{} persen, lalu 1{}0 warga hadir. "

@@ -61,7 +61,7 @@ def written_number(draw) -> str:
     elif kind == "raw":
         text = draw(st.text(alphabet="0123456789.,", min_size=1, max_size=14))
     elif kind == "spelled":
-        text = " ".join(draw(st.lists(data("number_words"), min_size=1, max_size=4)))
+        text = " ".join(draw(st.lists(data("numbers/words"), min_size=1, max_size=4)))
     else:
         text = draw(DIGITS)
     sign = draw(st.sampled_from(["", "", "", "-", "\u2212", "minus ", "+", "±"]))
@@ -77,7 +77,7 @@ YEAR = st.sampled_from([0, 19, 99, 1945, 1999, 2019, 2023, 2024, 2025, 2100, 999
 @st.composite
 def date_phrase(draw) -> str:
     day, month, year = draw(DAY), draw(MONTH_NUMBER), draw(YEAR)
-    weekday, month_name = draw(data("weekdays")), draw(data("months"))
+    weekday, month_name = draw(data("dates/weekdays")), draw(data("dates/months"))
     return draw(
         st.sampled_from(
             [
@@ -94,7 +94,7 @@ def date_phrase(draw) -> str:
                 f"pada {year} lalu",
                 f"H-{day} Lebaran",
                 f"H+{day} Idul Fitri {year}",
-                draw(data("relative_dates")),
+                draw(data("dates/relative_dates")),
                 f"{weekday} pekan lalu",
             ]
         )
@@ -107,7 +107,7 @@ MARKS = st.sampled_from(["%", "%", " %", " persen", " persen", "persen", " per s
 @st.composite
 def percent_phrase(draw) -> str:
     a, b, mark = draw(written_number()), draw(written_number()), draw(MARKS)
-    link = draw(data("range_links"))
+    link = draw(data("numbers/range_links"))
     return draw(
         st.sampled_from(
             [
@@ -126,7 +126,7 @@ def percent_phrase(draw) -> str:
 
 @st.composite
 def count_phrase(draw) -> str:
-    a, b, noun = draw(written_number()), draw(written_number()), draw(data("people_nouns"))
+    a, b, noun = draw(written_number()), draw(written_number()), draw(data("population_counts/people_nouns"))
     return draw(
         st.sampled_from(
             [
@@ -146,18 +146,18 @@ def count_phrase(draw) -> str:
 
 
 NAME_WORD = st.one_of(
-    data("given_names"),
+    data("names/given_names"),
     st.sampled_from(["Santoso", "Wijaya", "Kusumawati", "Firmansyah", "Prasetyo", "Lestari", "Nugroho", "Ma'ruf"]),
     st.sampled_from(["M.", "Moh.", "H.", "Hj.", "I", "A.", "Dr.", "S.H.", "M.Si.", "MT", "(Purn)"]),
 )
 NAME = st.lists(NAME_WORD, min_size=1, max_size=4).map(" ".join)
-PLACE = st.one_of(data("regions"), st.sampled_from(["Sukamaju", "Kota Batu", "Jawa Timur", "RI"]))
+PLACE = st.one_of(data("places/regions"), st.sampled_from(["Sukamaju", "Kota Batu", "Jawa Timur", "RI"]))
 
 
 @st.composite
 def official_phrase(draw) -> str:
-    title, name, place = draw(data("office_titles")), draw(NAME), draw(PLACE)
-    honorific, rank = draw(data("honorifics")), draw(data("military_police_ranks"))
+    title, name, place = draw(data("officials/office_titles")), draw(NAME), draw(PLACE)
+    honorific, rank = draw(data("names/honorifics")), draw(data("names/military_police_ranks"))
     return draw(
         st.sampled_from(
             [
@@ -178,7 +178,7 @@ def official_phrase(draw) -> str:
 
 @st.composite
 def award_phrase(draw) -> str:
-    cue, head, year = draw(data("award_cue_nouns")), draw(data("award_heads")), draw(YEAR)
+    cue, head, year = draw(data("awards/cue_nouns")), draw(data("awards/heads")), draw(YEAR)
     words = " ".join(draw(st.lists(st.sampled_from(["Kota", "Sehat", "Digital", "Best", "Nasional", "of", "dan", "Terbaik"]), max_size=4)))
     return draw(
         st.sampled_from(

@@ -13,8 +13,8 @@ import pytest
 
 from extractor import guards
 from extractor.pipeline import ArticleInput
-from extractor.recognizers import FIELD_REGISTRY, load_fields
-from extractor.recognizers.percentages import PercentRecognizer
+from extractor.fields import FIELD_REGISTRY, load_fields
+from extractor.fields.percentages.recognizers import PercentRecognizer
 from schemas import FIELDS
 from tests.counting import use_ticks
 from tests.test_pathological import assert_valid, guard_warnings, news
@@ -97,7 +97,7 @@ def test_a_recognizer_that_never_finishes_loses_only_its_own_findings(pipeline, 
 def test_a_cued_scan_stops_when_its_budget_of_consultations_is_spent(monkeypatch):
     """Each match of a cued scan consults the guard first: over 40 cue words with a budget of 10
     consultations, the scan stops at the 10th, after 9 matches, however long a match would be."""
-    from extractor.recognizers.population_counts import NounFirstRecognizer
+    from extractor.fields.population_counts.recognizers import NounFirstRecognizer
     from extractor.sentences import split_article
 
     article = split_article("Warga sebanyak 1.000.000. " * 40)

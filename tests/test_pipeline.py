@@ -73,7 +73,7 @@ def test_unknown_field_is_refused():
 
 
 def test_a_failing_recognizer_becomes_a_warning_not_a_crash():
-    from extractor.recognizers import FIELD_REGISTRY, Recognizer
+    from extractor.fields import FIELD_REGISTRY, Recognizer
 
     class Broken(Recognizer):
         field = "percentages"

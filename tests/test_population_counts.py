@@ -18,7 +18,7 @@ def _found(pipeline, text):
 
 
 def test_guideline_nouns_are_in_the_data_file():
-    nouns = {noun.lower() for noun in lexicon.words("people_nouns")}
+    nouns = {noun.lower() for noun in lexicon.words("population_counts/people_nouns")}
     for noun in ("jiwa", "orang", "penduduk", "warga", "kk", "kepala keluarga", "rumah tangga", "personel", "petugas"):
         assert noun in nouns
 
@@ -52,7 +52,7 @@ def test_falling_range_is_not_a_range(pipeline):
 
 
 def test_kin_nouns_are_people_nouns():
-    nouns = {noun.lower() for noun in lexicon.words("people_nouns")}
+    nouns = {noun.lower() for noun in lexicon.words("population_counts/people_nouns")}
     assert {"adik", "kakak", "cucu", "saudara", "bersaudara", "istri", "suami", "putra", "putri"} <= nouns
 
 
@@ -84,7 +84,7 @@ def test_cardinal_only_noun_needs_two_or_more(pipeline):
 
 def test_every_listed_exclusion_is_no_count(pipeline):
     # each word of count_shaped_exclusions.txt has a person noun's shape but names no person
-    for word in lexicon.words("count_shaped_exclusions"):
+    for word in lexicon.words("population_counts/shaped_exclusions"):
         assert _found(pipeline, f"Ada 25 {word} di sana.") == [], word
 
 

@@ -111,22 +111,21 @@ def forward_patterns():
     import pkgutil
 
     import extractor
-    import extractor.recognizers
 
     found = {}
-    for package in (extractor, extractor.recognizers):
-        for info in pkgutil.iter_modules(package.__path__):
-            if info.name in ("__main__", "cli", "show", "frames", "html_input") or info.ispkg:
-                continue
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            values = list(vars(module).items())
-            for cls_name, cls in list(values):
-                if inspect.isclass(cls) and cls.__module__ == module.__name__:
-                    values += [(f"{cls_name}.{k}", v) for k, v in vars(cls).items()]
-            for name, value in values:
-                for i, item in enumerate(value if isinstance(value, tuple) else (value,)):
-                    if isinstance(item, regex.Pattern) and not item.flags & regex.REVERSE:
-                        found[f"{module.__name__}.{name}[{i}]"] = item
+    skipped = {f"extractor.{name}" for name in ("__main__", "cli", "show", "frames", "html_input")}
+    for info in pkgutil.walk_packages(extractor.__path__, "extractor."):
+        if info.name in skipped or info.ispkg or ".batch" in info.name or ".backends" in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        values = list(vars(module).items())
+        for cls_name, cls in list(values):
+            if inspect.isclass(cls) and cls.__module__ == module.__name__:
+                values += [(f"{cls_name}.{k}", v) for k, v in vars(cls).items()]
+        for name, value in values:
+            for i, item in enumerate(value if isinstance(value, tuple) else (value,)):
+                if isinstance(item, regex.Pattern) and not item.flags & regex.REVERSE:
+                    found[f"{module.__name__}.{name}[{i}]"] = item
     return found
 
 
@@ -134,7 +133,7 @@ def test_no_forward_pattern_can_backtrack_into_a_number():
     from extractor import numbers
 
     patterns = forward_patterns()
-    assert "extractor.recognizers.population_counts.CountRecognizer.patterns[0]" in patterns
+    assert "extractor.fields.population_counts.recognizers.CountRecognizer.patterns[0]" in patterns
     for name, pattern in patterns.items():
         assert numbers.NUMBER not in pattern.pattern.replace(numbers.LONGEST_NUMBER, ""), name
     # atomic: a failed continuation does not make the number give back its last group
@@ -150,7 +149,7 @@ def test_longest_number_patterns_match_as_the_backtracking_ones():
     """Each pattern built on LONGEST_NUMBER matches, at every position, what it matched when built
     on NUMBER (same span and groups); the count-limit look-ahead, used as a yes/no, says the same."""
     from extractor import numbers
-    from extractor.recognizers import population_counts as counts
+    from extractor.fields.population_counts import recognizers as counts
 
     uses = {
         "digits": (counts.CountRecognizer.patterns[0], "groups"),

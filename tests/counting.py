@@ -24,7 +24,8 @@ from typing import Any
 
 import regex
 
-_SKIPPED = {"__main__", "cli", "show", "frames", "html_input"}
+# every module of the extractor package and its subpackages (fields, figure keys) but these
+_SKIPPED = {"__main__", "cli", "show", "frames", "html_input", "batch", "backends"}
 _PATTERN_TYPES = (regex.Pattern, re.Pattern)
 _SCANS = ("search", "finditer", "findall", "fullmatch", "split", "scanner")
 
@@ -84,7 +85,7 @@ class RegexWork:
         self.units = 0
 
     def install(self, monkeypatch) -> RegexWork:
-        for owner, name, value in _held_patterns():
+        for owner, name, value in held_patterns():
             if isinstance(value, tuple):
                 wrapped = tuple(CountedPattern(v, self) if isinstance(v, _PATTERN_TYPES) else v for v in value)
                 monkeypatch.setattr(owner, name, wrapped)
@@ -99,18 +100,17 @@ class RegexWork:
         return self.units - before, result
 
 
-def _held_patterns():
+def held_patterns():
     """(owner, attribute, pattern or tuple of patterns) for every compiled pattern held by an
     extractor module, a class defined in it, or a ``scan.Cue`` in either."""
     import extractor
-    import extractor.fields
     from extractor import scan
 
-    modules = []
-    for package in (extractor, extractor.fields):
-        for info in pkgutil.iter_modules(package.__path__):
-            if info.name not in _SKIPPED and not info.ispkg:
-                modules.append(importlib.import_module(f"{package.__name__}.{info.name}"))
+    modules = [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(extractor.__path__, "extractor.")
+        if not info.ispkg and not _SKIPPED & set(info.name.split("."))
+    ]
     owners: list[Any] = []
     for module in modules:
         owners.append(module)

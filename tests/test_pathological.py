@@ -463,3 +463,13 @@ def test_a_dotted_digit_run_after_a_cue_word(pipeline, work, monkeypatch, field,
     stopped_record = pipeline(small, published="2024-09-26")
     assert_valid(stopped_record, small)
     assert stopped(stopped_record, field), stopped_record.warnings
+
+
+def test_the_work_counter_sees_the_patterns_of_every_field_package():
+    # the counts above mean something only if the fields' own patterns are among those counted
+    from tests.counting import held_patterns
+
+    owners = {getattr(owner, "__module__", None) or owner.__name__ for owner, _, _ in held_patterns()}
+    packages = {name.rsplit(".", 1)[0] for name in owners if name.startswith(("extractor.fields.", "extractor.figure_keys."))}
+    fields = {"extractor.fields." + name for name in ("dates", "officials", "awards", "percentages", "population_counts")}
+    assert fields | {"extractor.figure_keys"} <= packages

@@ -36,8 +36,10 @@ class Article:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     # character ranges of paragraphs (split at line breaks), in order
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
-    # the article's own date when the text states it (header date line); used when published is absent
-    dateline: dt.date | None = None
+    # the date the text gives itself (its first full weekday date: a header line's or the
+    # lead's), which relative dates resolve against where the input gives no publication date;
+    # the dates field sets it (extractor.fields.dates.resolve)
+    stated_date: dt.date | None = None
     warnings: list[str] = field(default_factory=list)
     # the input itself where it differs from ``text`` (odd spaces): item texts and evidence quote it
     source: str | None = None
@@ -62,8 +64,10 @@ class Article:
 
     @property
     def reference_date(self) -> dt.date | None:
-        """The date relative expressions resolve against: published, else the text's own date line."""
-        return self.published or self.dateline
+        """The date relative dates resolve against: published, else the text's stated date
+        (known once the dates field has read it). The dates resolver prefers the date of a
+        header line written shortly before it (extractor.fields.dates.anchors.reference_date)."""
+        return self.published or self.stated_date
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before it)."""

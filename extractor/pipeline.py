@@ -171,14 +171,14 @@ def _metadata_guarded(split, dates, known) -> tuple[ArticleMetadata, list[str]]:
 
 
 def _anchor_warnings(split: Any, dates: list[Any], published: dt.date | None) -> list[str]:
-    """Where the input gives no date, relative dates count from the text's own date line (its
+    """Where the input gives no date, relative dates count from the text's stated date (its
     first full weekday date; with none, they stay unresolved): said when that is not the
     publication date."""
-    if split is None or split.published is not None or split.dateline is None or split.dateline == published:
+    if split is None or split.published is not None or split.stated_date is None or split.stated_date == published:
         return []
     if not any(item.relative and item.value is not None for item in dates):
         return []
-    anchor = split.dateline.isoformat()
+    anchor = split.stated_date.isoformat()
     if published is None:
         return [f"no publication date: relative dates anchored on {anchor} found in the text"]
     return [f"relative dates anchored on {anchor} found in the text, not on the publication date {published.isoformat()}"]

@@ -7,7 +7,11 @@ import datetime as dt
 import pytest
 
 from extractor import Pipeline
-from extractor.fields.dates import recognizers as dates
+from extractor.fields.dates.anchors import cited_before
+from extractor.fields.dates.award_years import award_event_year
+from extractor.fields.dates.calendar import iso_week, nearest_day, weekday_swapped
+from extractor.fields.dates.candidate import DateCandidate
+from extractor.fields.dates.resolve import weekday_value
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,7 @@ def test_relative_flag(pipeline):
     assert any(not relative for relative in flags.values())
 
 
-def test_dateline_becomes_the_reference_without_published(pipeline):
+def test_stated_date_becomes_the_reference_without_published(pipeline):
     text = "Kamis, 10 Oktober 2024 09:15 WIB\nBupati mengatakan proyek selesai tahun depan."
     assert values(pipeline, text) == ["2024-10-10", "2025"]
 
@@ -62,17 +66,21 @@ def test_a_day_without_year_takes_the_nearest_year(pipeline):
 
 def test_weekday_resolution():
     wednesday = dt.date(2025, 10, 22)
-    assert dates._weekday_value({"wd": 1}, wednesday) == "2025-10-20"  # last Monday
-    assert dates._weekday_value({"wd": 3}, wednesday) == "2025-10-22"  # today
-    assert dates._weekday_value({"wd": 5, "ahead": True}, wednesday) == "2025-10-24"
-    assert dates._weekday_value({"wd": 3, "direction": "past"}, wednesday) == "2025-10-15"
-    assert dates._weekday_value({"wd": 3, "direction": "future"}, wednesday) == "2025-10-29"
-    assert dates._weekday_value({"wd": 3, "week_offset": 1}, wednesday) == "2025-10-29"
+
+    def value(weekday: int, **said) -> str | None:
+        return weekday_value(DateCandidate.lone_weekday(0, 5, weekday, **said), wednesday)
+
+    assert value(1) == "2025-10-20"  # last Monday
+    assert value(3) == "2025-10-22"  # today
+    assert value(5, ahead=True) == "2025-10-24"
+    assert value(3, direction="past") == "2025-10-15"
+    assert value(3, direction="future") == "2025-10-29"
+    assert value(3, week_offset=1) == "2025-10-29"
 
 
 def test_iso_week_crosses_the_year():
-    assert dates._iso_week(dt.date(2025, 12, 29)) == "2026-W01"
-    assert dates._iso_week(dt.date(2021, 1, 3)) == "2020-W53"
+    assert iso_week(dt.date(2025, 12, 29)) == "2026-W01"
+    assert iso_week(dt.date(2021, 1, 3)) == "2020-W53"
 
 
 @pytest.mark.parametrize(
@@ -156,10 +164,10 @@ def test_part_of_year_takes_a_year_stated_earlier_in_the_sentence(pipeline):
 
 def test_yearless_day_month_prefers_the_past(pipeline):
     # April seen from November: last April (7 months back), not next April (5 months ahead)
-    assert dates._nearest_day(dt.date(2017, 11, 5), 4, 11) == dt.date(2017, 4, 11)
+    assert nearest_day(dt.date(2017, 11, 5), 4, 11) == dt.date(2017, 4, 11)
     # a date a few weeks ahead is still the coming one
-    assert dates._nearest_day(dt.date(2017, 11, 5), 1, 2) == dt.date(2018, 1, 2)
-    assert dates._nearest_day(dt.date(2025, 1, 3), 12, 28) == dt.date(2024, 12, 28)
+    assert nearest_day(dt.date(2017, 11, 5), 1, 2) == dt.date(2018, 1, 2)
+    assert nearest_day(dt.date(2025, 1, 3), 12, 28) == dt.date(2024, 12, 28)
 
 
 def test_weekday_that_fits_only_the_swapped_reading(pipeline):
@@ -168,8 +176,8 @@ def test_weekday_that_fits_only_the_swapped_reading(pipeline):
     # the stated reading kept when its weekday fits, or when the swapped day is far from the reference
     assert values(pipeline, "Ia berbicara di Mataram, Sabtu (4/11).", "2017-11-05") == ["2017-11-04"]
     assert values(pipeline, "Ia berbicara, Minggu (4/1).", "2018-02-04") == ["2018-01-04"]
-    assert dates._weekday_swapped(6, 11, 4, None, dt.date(2017, 11, 5))
-    assert not dates._weekday_swapped(6, 4, 11, None, dt.date(2017, 11, 5))
+    assert weekday_swapped(6, 11, 4, None, dt.date(2017, 11, 5))
+    assert not weekday_swapped(6, 4, 11, None, dt.date(2017, 11, 5))
 
 
 def test_lebaran_days_count_from_idul_fitri(pipeline):
@@ -223,16 +231,12 @@ def test_header_date_needs_the_first_line_and_a_recent_date(pipeline):
 
 
 def test_citation_date_dates_only_its_quote(pipeline):
-    from extractor.fields.dates import anchors as dates_anchors
-
     text = "Hal itu dilansir AFP, Minggu (6/7/2025), dan dikutip media lain."
-    assert dates_anchors._CITED.search(text, 0, text.index("Minggu"))
-    assert not dates_anchors._CITED.search("kata Budi, Minggu (6/7/2025)", 0, len("kata Budi, "))
+    assert cited_before(text, text.index("Minggu"))
+    assert not cited_before("kata Budi, Minggu (6/7/2025)", len("kata Budi, "))
 
 
 def test_award_event_and_pageant_years():
-    from extractor.fields.dates.award_years import award_event_year
-
     def year_is_award(text: str) -> bool:
         start = text.index("20")
         return award_event_year(text, start, start + 4)

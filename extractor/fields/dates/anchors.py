@@ -1,10 +1,11 @@
-"""Dates: the days that relative words count from (part of the dates field, see dates.py).
+"""Dates: the days that relative words count from (used by the resolver, resolve.py).
 
 A relative word ("kemarin", "besok", "hari ini") counts from the day of its own statement:
 
-- the article's own date: ``published``, unless the text opens with a header line that dates it
-  ("Kendari, 20 September 2021", "Senin, 13 November 2021 ...", written up to some weeks
-  before a later crawl date): the text's own date wins;
+- the reference date (``Article.reference_date``: published, else the text's stated date),
+  unless the text opens with a header line that dates it ("Kendari, 20 September 2021",
+  "Senin, 13 November 2021 ...", written up to some weeks before a later crawl date): the
+  header's date wins (``reference_date``);
 - a weekday date the text states for the statement (``Anchors``), where a date that only says
   when a source was quoted ("dilansir detikJatim, Selasa (13/2/2024)") dates the quote it closes
   and nothing after it.
@@ -19,7 +20,7 @@ import regex
 
 from extractor import guards, lexicon, scan
 from extractor.article import Article
-from extractor.fields.base import Candidate
+from extractor.fields.dates.candidate import DateCandidate
 
 _H = r"[ \t]"
 
@@ -51,7 +52,7 @@ _HEADER_PLACE = regex.compile(r"[ \t]*(?:\p{Lu}[\p{L}.'-]*(?:[ \t]+\p{Lu}[\p{L}.
 HEADER_MAX_DAYS = 45  # a header this many days before the crawl date still dates the text
 
 
-def header_date(kept: list[Candidate], text: str) -> dt.date | None:
+def header_date(kept: list[DateCandidate], text: str) -> dt.date | None:
     """The date a header line gives the article, if its text opens with one."""
     first_line_start = len(text) - len(text.lstrip())
     line_end = text.find("\n", first_line_start)
@@ -59,23 +60,23 @@ def header_date(kept: list[Candidate], text: str) -> dt.date | None:
     for cand in kept:
         if cand.start >= line_end:
             return None
-        a = cand.attrs
-        if a["kind"] != "date" or a["gran"] != "day" or a.get("y") is None or a.get("m") is None:
+        if cand.kind != "date" or cand.gran != "day" or cand.year is None or cand.month is None:
             return None
         if not _HEADER_PLACE.fullmatch(text, first_line_start, cand.start):
             return None
-        if text[cand.end : line_end].strip(" \t\r.,") and not a.get("weekday"):
+        if text[cand.end : line_end].strip(" \t\r.,") and not cand.with_weekday:
             return None
         try:
-            return dt.date(a["y"], a["m"], a["d"])
+            return dt.date(cand.year, cand.month, cand.day)
         except ValueError:
             return None
     return None
 
 
-def article_date(kept: list[Candidate], article: Article) -> dt.date | None:
-    """The day the article's relative words count from: its header date when the text opens
-    with one written shortly before the reference date, else the reference date."""
+def reference_date(kept: list[DateCandidate], article: Article) -> dt.date | None:
+    """The reference date the resolver counts from: the article's (``Article.reference_date``),
+    unless the text opens with a header date written shortly before it, which then dates the
+    text (a crawl date may come weeks after the writing)."""
     ref = article.reference_date
     header = header_date(kept, article.text)
     if header is not None and ref is not None and 0 < (ref - header).days <= HEADER_MAX_DAYS:
@@ -83,11 +84,17 @@ def article_date(kept: list[Candidate], article: Article) -> dt.date | None:
     return ref
 
 
-def mark_citations(kept: list[Candidate], text: str) -> None:
+def mark_citations(kept: list[DateCandidate], text: str) -> None:
     """Flag the weekday dates that only say when a source was quoted."""
     for cand in kept:
-        if cand.attrs.get("weekday") and _CITED.search(text, max(0, cand.start - 60), cand.start):
-            cand.attrs["citation"] = True
+        if cand.with_weekday and cited_before(text, cand.start):
+            cand.citation = True
+
+
+def cited_before(text: str, start: int) -> bool:
+    """Whether the text right before ``start`` says a source was quoted ("dilansir
+    detikJatim, ", "seperti dikutip dari Antara, ")."""
+    return _CITED.search(text, max(0, start - 60), start) is not None
 
 
 class Anchors:
@@ -109,28 +116,28 @@ class Anchors:
     # but not after the article's date: that is a slip ("ujar X, Kamis (6/7/2018)" in 2017)
     SAID_AFTER = 1
 
-    def __init__(self, kept: list[Candidate], article: Article, today: dt.date | None, ref: dt.date | None):
+    def __init__(self, kept: list[DateCandidate], article: Article, today: dt.date | None, ref: dt.date | None):
         self.article = article
         text = article.text
         self.points = [
-            (c.start, c.attrs["date"])
+            (c.start, c.date)
             for c in kept
-            if c.attrs.get("weekday") and c.attrs.get("date") is not None and not c.attrs.get("citation")
-            and (ref is None or abs((c.attrs["date"] - ref).days) <= self.WINDOW)
+            if c.with_weekday and c.date is not None and not c.citation
+            and (ref is None or abs((c.date - ref).days) <= self.WINDOW)
         ]
         self.starts = [p for p, _ in self.points]
         # a quote's attribution dates the words quoted, however far from the reference date
         # (""... kemarin ...," kata X, Senin (15/9/2025)" in an article of the 20th)
         said = [
             c for c in kept
-            if c.attrs.get("weekday") and c.attrs.get("date") is not None
-            and (ref is None or (c.attrs["date"] - ref).days <= self.SAID_AFTER)
+            if c.with_weekday and c.date is not None
+            and (ref is None or (c.date - ref).days <= self.SAID_AFTER)
         ]
-        self.said = [(c.start, c.attrs["date"]) for c in said]
+        self.said = [(c.start, c.date) for c in said]
         self.said_starts = [p for p, _ in self.said]
         self.said_ends = {c.start: c.end for c in said}
         # every stated day, to see whether the narrative has moved past an anchor
-        self.days = [(c.start, c.attrs["date"]) for c in kept if c.attrs.get("date") is not None and not c.attrs.get("citation")]
+        self.days = [(c.start, c.date) for c in kept if c.date is not None and not c.citation]
         self.day_starts = [p for p, _ in self.days]
         self.latest = ref or dt.date.max
         if today is None or (ref is not None and abs((today - ref).days) > self.WINDOW):

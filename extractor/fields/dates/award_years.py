@@ -1,10 +1,11 @@
-"""Dates: years that are part of an award ceremony's or a pageant's name (part of the dates
-field, see dates.py).
+"""Dates: years that are part of an award ceremony's or a pageant's name (read by the year
+recognizer, stated.py).
 
-The guidelines leave out years inside award names ("Mandaya Awards 2025"); dates.py reads a
-year after an award head word ("Awards", "Anugerah", ...). Ceremonies and pageants are often
-named without one: "Golden Globes 2018", "VMA 2017", "Puteri Indonesia 2007". Such a year is
-not a date when the name before it is
+The guidelines leave out years inside award names ("Mandaya Awards 2025"); the year recognizer
+reads a year after an award head word ("Awards", "Anugerah", ...) and skips the awards the
+awards field found (needs.py). Ceremonies and pageants are often named without one: "Golden
+Globes 2018", "VMA 2017", "Puteri Indonesia 2007". Such a year is not a date when the name
+before it is
 
 - one of the ceremonies and pageants in lang/id/dates/award_events.txt, or
 - a name the article itself presents as an award: right after "penghargaan" ("meraih

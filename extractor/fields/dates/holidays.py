@@ -1,4 +1,4 @@
-"""Dates: holidays that fix a day of the year (part of the dates field, see dates.py).
+"""Dates: holidays that fix a day of the year (found by the Lebaran recognizer of relative.py).
 
 Only a holiday the project has a table for is a date: Lebaran (Idul Fitri), from
 lang/id/dates/idul_fitri.tsv. "setelah Lebaran mendatang", "sudah selesai sejak sebelum lebaran",
@@ -19,10 +19,11 @@ import regex
 
 from extractor import guards, lexicon, numbers, scan
 from extractor.article import Article
-from extractor.fields.base import Candidate
+from extractor.fields.dates.calendar import FUTURE_WEIGHT
+from extractor.fields.dates.candidate import DateCandidate
 
 _H = r"[ \t]"
-_IDUL_FITRI = {int(y): dt.date.fromisoformat(d) for y, d in lexicon.table("dates/idul_fitri").items()}
+IDUL_FITRI = {int(y): dt.date.fromisoformat(d) for y, d in lexicon.table("dates/idul_fitri").items()}
 _HOLIDAY = rf"(?:idul{_H}?fitri|idulfitri|lebaran)"
 # "Hari Raya Idul Fitri": the name's first words, read backwards from "Idul"
 _HARI_RAYA = regex.compile(rf"(?<!\p{{L}})hari{_H}+raya{_H}+\Z", regex.IGNORECASE)
@@ -53,23 +54,22 @@ _PATTERN = regex.compile(rf"(?<!\p{{L}}){_HOLIDAY}(?!\p{{L}})", regex.IGNORECASE
 _CUE = scan.Cue(["lebaran", "idul", "idulfitri"], lower=True)
 _PAST = {"lalu", "kemarin"}
 _FUTURE = {"mendatang", "nanti"}
-# news reports the past more than it announces: a coming holiday counts this many times its
-# distance when choosing the nearest one (as a yearless date does in dates.py)
-_FUTURE_WEIGHT = 3
 
 
 def _holiday(ref: dt.date, direction: str | None) -> dt.date | None:
-    days = [_IDUL_FITRI[y] for y in (ref.year - 1, ref.year, ref.year + 1) if y in _IDUL_FITRI]
+    days = [IDUL_FITRI[y] for y in (ref.year - 1, ref.year, ref.year + 1) if y in IDUL_FITRI]
     if direction == "past":
         days = [d for d in days if d <= ref]
     elif direction == "future":
         days = [d for d in days if d >= ref]
-    return min(days, key=lambda d: (d - ref).days * _FUTURE_WEIGHT if d > ref else (ref - d).days) if days else None
+    # news reports the past more than it announces: a coming holiday counts FUTURE_WEIGHT times
+    # its distance when choosing the nearest one (as a yearless date does, calendar.py)
+    return min(days, key=lambda d: (d - ref).days * FUTURE_WEIGHT if d > ref else (ref - d).days) if days else None
 
 
-def holiday_days(article: Article) -> Iterator[Candidate]:
+def holiday_days(article: Article) -> Iterator[DateCandidate]:
     """"setelah Lebaran mendatang", "sebelum lebaran", "usai Hari Raya Idul Fitri" (found by
-    the Lebaran recognizer of dates.py, with the days counted from Lebaran)."""
+    the Lebaran recognizer of relative.py, with the days counted from Lebaran)."""
     text, ref = article.text, article.reference_date
     if ref is None:
         return
@@ -96,7 +96,4 @@ def holiday_days(article: Article) -> Iterator[Candidate]:
             continue
         span_start = before.start() if before else start
         span_end = after.end() if after else end
-        yield Candidate(
-            span_start, span_end, None,
-            {"kind": "date", "gran": "day", "y": day.year, "m": day.month, "d": day.day, "weekday": False, "holiday": True},
-        )
+        yield DateCandidate.stated(span_start, span_end, "day", year=day.year, month=day.month, day=day.day)

@@ -24,7 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractor import names  # noqa: E402
-from extractor.fields.officials.recognizers import find_officials, head_pattern  # noqa: E402
+from extractor.fields.officials.find import find_officials  # noqa: E402
+from extractor.fields.officials.heads import head_pattern  # noqa: E402
 from extractor.sentences import split_article  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "ner" / "idner-news-2k"

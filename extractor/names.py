@@ -5,12 +5,15 @@ A name is a run of capitalised words and initials ("M Ali Kuncoro", "Moh. Ali Ku
 Pol, Kapten Arh) and degrees (S.H., M.Si.) stand around a name but are never part of it.
 ``bound_name`` reads a name forward from an offset (after a title), ``bound_name_left`` reads
 it backward from an offset (before ", Kepala Dinas ..."). Both look at a few tokens only.
+
+Where a POS tagger has run (the stanza backend), ``not_name_starts(doc)`` gives the offsets of
+the words it tags as no name words; passed to ``tokenize`` (``not_names``), they mark those
+tokens, and a name stops there ("Ahmad Yani Mengatakan" -> "Ahmad Yani").
 """
 
 from __future__ import annotations
 
 import functools
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 import regex
@@ -35,6 +38,7 @@ class Tok:
     kind: str  # word, num, punct
     space_before: bool  # white space between this token and the previous one
     line_before: bool = False  # a line break in that white space: no name runs across it
+    not_name: bool = False  # a POS tagger tags it as no name word (a verb, a preposition ...)
 
     @property
     def is_word(self) -> bool:
@@ -49,7 +53,9 @@ class Tok:
         return self.text.lower()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+def tokenize(text: str, start: int = 0, end: int | None = None, not_names: frozenset[int] = frozenset()) -> list[Tok]:
+    """The tokens of ``text[start:end]``; ``not_names``: offsets of words a POS tagger says are
+    no name words (``not_name_starts``), marked on their tokens."""
     end = len(text) if end is None else end
     toks: list[Tok] = []
     previous_end = start
@@ -60,9 +66,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         gap = text[previous_end : m.start()]
         word = m.group()
         if m.lastgroup == "word" and "." in word and _glued_honorific(word):
-            _split_glued(toks, word, m.start(), bool(gap), "\n" in gap or "\r" in gap)
+            _split_glued(toks, word, m.start(), bool(gap), "\n" in gap or "\r" in gap, not_names)
         else:
-            toks.append(Tok(word, m.start(), m.end(), m.lastgroup, bool(gap), "\n" in gap or "\r" in gap))
+            toks.append(Tok(word, m.start(), m.end(), m.lastgroup, bool(gap), "\n" in gap or "\r" in gap, m.start() in not_names))
         previous_end = m.end()
     return toks
 
@@ -71,50 +77,51 @@ def _glued_honorific(word: str) -> bool:
     """"H.Saudin", "Dr.Hj.Nur": honorifics written onto the name without a space."""
     parts = word.split(".")
     last = parts[-1]
-    if len(last) < 3 or not last[0].isupper() or not last[1:].islower() or _plain(word) in degrees():
+    if len(last) < 3 or not last[0].isupper() or not last[1:].islower() or plain(word) in degrees():
         return False
-    if not (parts[0] in ("H", "R") or len(parts[0]) > 1 and _plain(parts[0]) in honorifics()):
+    if not (parts[0] in ("H", "R") or len(parts[0]) > 1 and plain(parts[0]) in honorifics()):
         return False
     # honorifics, then perhaps initials ("Drs.H.M.Asnawi")
-    return all(p in ("H", "R") or len(p) > 1 and _plain(p) in honorifics() or len(p) == 1 and p.isupper() for p in parts[1:-1])
+    return all(p in ("H", "R") or len(p) > 1 and plain(p) in honorifics() or len(p) == 1 and p.isupper() for p in parts[1:-1])
 
 
-def _split_glued(toks: list[Tok], word: str, at: int, space: bool, line: bool) -> None:
+def _split_glued(toks: list[Tok], word: str, at: int, space: bool, line: bool, not_names: frozenset[int]) -> None:
     """Each honorific, its period and the name word as tokens of their own."""
     parts = word.split(".")
     for k, part in enumerate(parts):
         # (a name word after an initial reads as if a space followed its period: "H.M.Asnawi" as
         # "H. M. Asnawi"; after an honorific it stays glued, so that "H" is not read as an initial)
         initial_before = k > 0 and len(parts[k - 1]) == 1 and parts[k - 1] not in ("H", "R")
-        toks.append(Tok(part, at, at + len(part), "word", space if k == 0 else initial_before, line if k == 0 else False))
+        toks.append(Tok(part, at, at + len(part), "word", space if k == 0 else initial_before, line if k == 0 else False, at in not_names))
         at += len(part)
         if k < len(parts) - 1:
             toks.append(Tok(".", at, at + 1, "punct", False))
             at += 1
 
 
-def _plain(word: str) -> str:
+def plain(word: str) -> str:
+    """A title or degree as the word lists hold it: lower case, no periods ("S.H." -> "sh")."""
     return word.rstrip(".").replace(".", "").lower()
 
 
 @functools.cache
 def honorifics() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("names/honorifics"))
+    return frozenset(plain(w) for w in lexicon.words("names/honorifics"))
 
 
 @functools.cache
 def ranks() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("names/military_police_ranks"))
+    return frozenset(plain(w) for w in lexicon.words("names/military_police_ranks"))
 
 
 @functools.cache
 def corps() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("names/rank_corps"))
+    return frozenset(plain(w) for w in lexicon.words("names/rank_corps"))
 
 
 @functools.cache
 def degrees() -> frozenset[str]:
-    return frozenset(_plain(w) for w in lexicon.words("names/degrees"))
+    return frozenset(plain(w) for w in lexicon.words("names/degrees"))
 
 
 @functools.cache
@@ -172,21 +179,11 @@ def name_opener_at(toks: list[Tok], i: int) -> int:
     return 0
 
 
-def _multiword(entries) -> dict[str, int]:
-    """First word (lower-case, no periods) -> the longest entry length in words starting with it."""
-    longest: dict[str, int] = {}
-    for entry in entries:
-        words = entry.split()
-        key = _plain(words[0])
-        longest[key] = max(longest.get(key, 1), len(words))
-    return longest
-
-
 def is_honorific(tok: Tok) -> bool:
     if not tok.is_word:
         return False
-    plain = _plain(tok.text)
-    if plain not in honorifics():
+    word = plain(tok.text)
+    if word not in honorifics():
         return False
     # "Bu", "Pak", "Mas" as written; single-letter "H" only as "H." (Haji), not as an initial
     if len(tok.text) == 1:
@@ -195,18 +192,18 @@ def is_honorific(tok: Tok) -> bool:
 
 
 def is_rank(tok: Tok) -> bool:
-    return tok.is_word and _plain(tok.text) in ranks() and tok.text[0].isupper()
+    return tok.is_word and plain(tok.text) in ranks() and tok.text[0].isupper()
 
 
 def is_degree(tok: Tok) -> bool:
-    return tok.is_word and _plain(tok.text) in degrees() and ("." in tok.text or tok.text.isupper())
+    return tok.is_word and plain(tok.text) in degrees() and ("." in tok.text or tok.text.isupper())
 
 
 def is_name_word(tok: Tok) -> bool:
     """A capitalised word that may belong to a personal name (not an acronym, day, title...)."""
     if not tok.is_word or not tok.text[0].isupper():
         return False
-    if tok.start in _not_name_starts.get():
+    if tok.not_name:
         return False  # a verb, a preposition... by the POS tagger (the stanza backend)
     text = tok.text
     if len(text) > 1 and text.isupper():
@@ -216,10 +213,10 @@ def is_name_word(tok: Tok) -> bool:
     lower = text.lower()
     if len(lower) >= 7 and lower.endswith("nya"):
         return False  # "Faktanya", "Misalnya": a word with the -nya suffix
-    return lower not in stopwords() and _plain(text) not in ranks()
+    return lower not in stopwords() and plain(text) not in ranks()
 
 
-def _skip_titles(toks: list[Tok], i: int) -> int:
+def skip_titles(toks: list[Tok], i: int) -> int:
     """Index of the first token after honorifics and ranks (with their periods and corps)."""
     n = len(toks)
 
@@ -236,15 +233,15 @@ def _skip_titles(toks: list[Tok], i: int) -> int:
             if i + 2 < n and toks[i].text == "(" and toks[i + 1].text.upper() == "HC" and toks[i + 2].text == ")":
                 i += 3  # "Dr. (HC)": an honorary doctorate
             continue
-        if tok.is_word and i + 1 < n and toks[i + 1].is_word and _plain(f"{tok.text} {toks[i + 1].text}") in ranks():
+        if tok.is_word and i + 1 < n and toks[i + 1].is_word and plain(f"{tok.text} {toks[i + 1].text}") in ranks():
             i += 1  # "Inspektur Jenderal", "Ajun Komisaris": the second word is read as the rank
             tok = toks[i]
-        if is_rank(tok) or i > 0 and toks[i - 1].is_word and _plain(f"{toks[i - 1].text} {tok.text}") in ranks():
+        if is_rank(tok) or i > 0 and toks[i - 1].is_word and plain(f"{toks[i - 1].text} {tok.text}") in ranks():
             i = after_period(i + 1)
             while i < n:
-                if toks[i].is_word and _plain(toks[i].text) in corps():
+                if toks[i].is_word and plain(toks[i].text) in corps():
                     i = after_period(i + 1)
-                elif toks[i].text == "(" and i + 2 < n and toks[i + 2].text == ")" and _plain(toks[i + 1].text) in corps():
+                elif toks[i].text == "(" and i + 2 < n and toks[i + 2].text == ")" and plain(toks[i + 1].text) in corps():
                     i += 3  # "(Purn)", "(P)"
                 else:
                     break
@@ -308,7 +305,7 @@ def name_run(toks: list[Tok], i: int, titled: bool = False) -> int:
         if j > i and (not tok.space_before or tok.line_before):
             break
         initial = tok.is_word and (len(tok.text) == 1 and tok.text.isupper() or j == i and tok.text in name_initials()
-                                   or _GLUED_INITIALS.fullmatch(tok.text) is not None and _plain(tok.text) not in degrees())
+                                   or _GLUED_INITIALS.fullmatch(tok.text) is not None and plain(tok.text) not in degrees())
         abbreviated = tok.is_word and tok.text.lower() in name_abbreviations()
         if initial or abbreviated:
             k = j + 1
@@ -327,7 +324,7 @@ def name_run(toks: list[Tok], i: int, titled: bool = False) -> int:
             break  # "Airlangga Prof Mohammad Nasih": a title starts another name
         if tok.is_word and tok.text.lower() in area_short_forms() and j + 1 < n and toks[j + 1].text == "." and not toks[j + 1].space_before:
             break  # "Forkopimda Prov. Sultra": an area's short form, never a name word
-        if j > i and _GLUED_INITIAL.fullmatch(tok.text) and _plain(tok.text) not in degrees():
+        if j > i and _GLUED_INITIAL.fullmatch(tok.text) and plain(tok.text) not in degrees():
             j += 1  # "Richardin M.Pua": an initial written onto the surname
             count += 1
             continue
@@ -383,25 +380,26 @@ def _short_caps_blocked() -> frozenset[str]:
     return frozenset(blocked | {w.replace(".", "").upper() for w in lexicon.words("names/degrees")} | {"RI", "TNI", "AS", "PT", "CV"})
 
 
-def bound_name(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
+def bound_name(text: str, start: int, end: int | None = None, not_names: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The span of the personal name that starts at ``start`` (after a title), or None.
 
     Honorifics and ranks before the name are skipped; the name is a run of capitalised words
-    and initials (``name_run``) that does not end on an initial.
+    and initials (``name_run``) that does not end on an initial. ``not_names``: as for ``tokenize``.
     """
     end = min(len(text), start + 160) if end is None else end
-    toks = tokenize(text, start, end)
-    i = _skip_titles(toks, 0)
+    toks = tokenize(text, start, end, not_names)
+    i = skip_titles(toks, 0)
     j = name_run(toks, i)
     if j == i:
         return None
     return toks[i].start, toks[j - 1].end
 
 
-def bound_name_left(text: str, end: int, start: int | None = None) -> tuple[int, int] | None:
-    """The span of the name that ends at ``end`` (before ", Kepala ..."), honorifics excluded."""
+def bound_name_left(text: str, end: int, start: int | None = None, not_names: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """The span of the name that ends at ``end`` (before ", Kepala ..."), honorifics excluded.
+    ``not_names``: as for ``tokenize``."""
     start = max(0, end - 120) if start is None else start
-    toks = tokenize(text, start, end)
+    toks = tokenize(text, start, end, not_names)
     if not toks:
         return None
     # walk back over name words and initials
@@ -477,15 +475,12 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 # UPOS tags that no word of a personal name carries
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "PART", "NUM", "SYM"})
-# where the words start that a POS tagger says are no name words, in the article whose names are
-# read now; empty for a Doc without tags (spaCy's blank pipeline): names then go by spelling alone
-_not_name_starts: ContextVar[frozenset[int]] = ContextVar("not_name_starts", default=frozenset())
 
 
-def use_pos_tags(doc) -> None:
-    """Bound the names read next by ``doc``'s POS tags, if it has any: a word tagged VERB, ADP...
-    is no name word ("Ahmad Yani Mengatakan" -> "Ahmad Yani"). Call once per article, first."""
-    starts: frozenset[int] = frozenset()
+def not_name_starts(doc) -> frozenset[int]:
+    """Where the words start that ``doc``'s POS tags say are no name words (VERB, ADP ...), for
+    ``tokenize``; empty for a Doc without tags (spaCy's blank pipeline): names then go by
+    spelling alone. Computed once per article."""
     if doc is not None and len(doc) and doc.has_annotation("POS"):
-        starts = frozenset(token.idx for token in doc if token.pos_ in _NOT_NAME_POS)
-    _not_name_starts.set(starts)
+        return frozenset(token.idx for token in doc if token.pos_ in _NOT_NAME_POS)
+    return frozenset()

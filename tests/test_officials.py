@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import Pipeline, names
-from extractor.fields.officials.recognizers import find_officials
+from extractor.fields.officials.find import find_officials
 from extractor.sentences import split_article
 
 
@@ -252,7 +252,7 @@ def test_degrees_before_a_link_are_skipped_back():
 
 
 def test_spelling_variants():
-    from extractor.fields.officials.merge import one_letter_apart, spelled_alike
+    from extractor.fields.officials.spelling import one_letter_apart, spelled_alike
 
     assert one_letter_apart("khofifah", "kofifah")
     assert not one_letter_apart("suharno", "suharto")  # a letter changed: two names

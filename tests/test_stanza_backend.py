@@ -171,31 +171,24 @@ def test_given_sentence_starts_replace_the_punctuation_rules():
     assert given.paragraphs == own.paragraphs
 
 
-@pytest.fixture
-def untagged_names_after():
-    from extractor import names
-
-    yield
-    names.use_pos_tags(None)
-
-
 @needs_stanza
-def test_pos_tags_end_a_name_at_a_verb(untagged_names_after):
+def test_pos_tags_end_a_name_at_a_verb():
     from extractor import names
 
     start = TEXT.index("Ahmad")
-    names.use_pos_tags(stanza_doc(tagged=False))
-    assert names.bound_name(TEXT, start) == (start, TEXT.index(" bantuannya"))  # by spelling alone
-    names.use_pos_tags(stanza_doc())
-    assert names.bound_name(TEXT, start) == (start, TEXT.index(" Mengatakan"))  # "Mengatakan" is a VERB
-    assert names.bound_name(TEXT, TEXT.index("Mengatakan")) is None
+    untagged = names.not_name_starts(stanza_doc(tagged=False))
+    assert untagged == frozenset()
+    assert names.bound_name(TEXT, start, not_names=untagged) == (start, TEXT.index(" bantuannya"))  # by spelling alone
+    tagged = names.not_name_starts(stanza_doc())
+    assert names.bound_name(TEXT, start, not_names=tagged) == (start, TEXT.index(" Mengatakan"))  # "Mengatakan" is a VERB
+    assert names.bound_name(TEXT, TEXT.index("Mengatakan"), not_names=tagged) is None
 
 
 # -- the whole pipeline on Stanza's Docs ----------------------------------------------------------
 
 
 @needs_stanza
-def test_pipeline_records_on_a_stanza_doc(untagged_names_after):
+def test_pipeline_records_on_a_stanza_doc():
     from extractor.pipeline import Pipeline
 
     pipeline = Pipeline(backend="stanza", stanza_pipeline=FakeStanza({TEXT: SENTENCES}))

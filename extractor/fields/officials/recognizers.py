@@ -14,15 +14,23 @@ position's place or body to the right ("Wali Kota Mojokerto", "Sekretaris DPRD J
 
 ``assemble`` merges every mention of one person (full name, short name, spelling with
 Muhammad forms) into one Official whose name is the fullest form the article uses.
+
+The modules: ``heads`` (the office lexicon, the head pattern), ``wordclass`` (single words and
+phrases after a head), ``position`` and ``complement`` (reading the position), ``find`` (every
+head, whether it is an office), ``holder``, ``holder_after``, ``holder_before``,
+``coordination`` and ``led_bodies`` (who holds it), ``words`` (checks on names and places),
+``finding`` (what is found); ``people``, ``person``, ``mentions``, ``aliases``, ``spelling`` and
+``references`` (one Official per person).
 """
 
 from __future__ import annotations
 
 from extractor import names
 from extractor.fields.base import Candidate, Recognizer, register_field, register_recognizer
-from extractor.fields.officials.assemble import _is_headline, assemble
 from extractor.fields.officials.find import find_officials
-from extractor.fields.officials.lexicon import head_pattern, lexicons
+from extractor.fields.officials.heads import head_pattern, lexicons
+from extractor.fields.officials.mentions import is_headline
+from extractor.fields.officials.people import assemble
 
 
 register_field("officials", "OFFICIAL", assemble)
@@ -41,9 +49,11 @@ class PositionRecognizer(Recognizer):
 
     def find(self, article, doc):
         text = article.text
-        names.use_pos_tags(doc)  # a tagger's POS, where the Doc has them, bound the names
-        for finding in find_officials(article):
-            if finding.name_span is not None and _is_headline(article, finding.name_span[0]):
+        # a tagger's POS, where the Doc has them, bound the names; ``assemble`` reads the same set
+        # from the candidates
+        not_names = names.not_name_starts(doc)
+        for finding in find_officials(article, not_names):
+            if finding.name_span is not None and is_headline(article, finding.name_span[0]):
                 # in a title-case line a name runs into the words after it, unless punctuation
                 # closes it ("Ukay Karyadi, Pengamat ..., Mantan Ketua KPPU")
                 if text[finding.name_span[1] : finding.name_span[1] + 1] != ",":
@@ -60,5 +70,6 @@ class PositionRecognizer(Recognizer):
                     "acting": finding.acting,
                     "kind": finding.kind,
                     "for_span": finding.for_span,
+                    "not_name_starts": not_names,
                 },
             )

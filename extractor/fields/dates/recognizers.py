@@ -42,8 +42,6 @@ from extractor.fields.base import (
     Candidate,
     Recognizer,
     provenance,
-    register_field,
-    register_recognizer,
     resolve_overlaps,
 )
 from extractor.fields.dates.anchors import Anchors, article_date, mark_citations
@@ -341,8 +339,6 @@ def _part(kind: str, gran: str, **parts: Any) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------- recognizers
 
-register_field("dates", "DATE", lambda candidates, article: assemble(candidates, article))
-
 
 def _starts_word(text: str, index: int, also: str = "") -> bool:
     """Whether ``index`` begins a word: no letter or digit (or one of ``also``) right before it."""
@@ -392,7 +388,6 @@ class _DateRecognizer(Recognizer):
     field = "dates"
 
 
-@register_recognizer
 class NumericDateRecognizer(_DateRecognizer):
     """"Rabu (25/9/2024)", "(7/11)", "Senin (6/10/25)", "Selasa (23/1/2018" (bracket left open
     at a line end), "25/9/2024", "Jumat 16/2", "2024-08-14", "Selasa,(03.03.2020)"."""
@@ -468,7 +463,6 @@ class NumericDateRecognizer(_DateRecognizer):
             yield Candidate(start, end, None, _part("date", "day", y=year, m=month, d=day, weekday=bool(wd)))
 
 
-@register_recognizer
 class NamedDateRecognizer(_DateRecognizer):
     """"14 Agu 2024", "Selasa, 21 Oktober 2025 20:47 WIB", "satu Agustus 2024", "23 Mei",
     "15-16 Juli 2025" (two mentions), "tanggal 14"."""
@@ -566,7 +560,6 @@ class NamedDateRecognizer(_DateRecognizer):
             yield Candidate(m.start("d2"), m.end(), None, _part("date", "day", y=None, m=None, d=second, weekday=False, coordinated=True), priority=-1)
 
 
-@register_recognizer
 class MonthRecognizer(_DateRecognizer):
     """"Agustus 2024", "Januari-Maret 2024" (two), "Mei tahun lalu", "pertengahan November",
     "Mei lalu", "bulan Mei"."""
@@ -634,7 +627,6 @@ class MonthRecognizer(_DateRecognizer):
             yield Candidate(start, m.end(), None, _part("date", "month", y=None, m=month, direction=direction), priority=-1)
 
 
-@register_recognizer
 class PeriodRecognizer(_DateRecognizer):
     """"triwulan II 2024", "kuartal III" (year from the reference date), "semester I 2024",
     "Semester I dan II 2024" (two), "Q3 2025"."""
@@ -674,7 +666,6 @@ class PeriodRecognizer(_DateRecognizer):
                 yield Candidate(m.start("n2"), m.end(), None, _part("date", gran, y=year, n=second))
 
 
-@register_recognizer
 class YearRecognizer(_DateRecognizer):
     """"tahun 2017", "APBD 2024", "pada 2023", "2019-2024" (two), "2021/22", "1446 H/2025 M"
     (2025); not years in law identifiers, award names, amounts and counts."""
@@ -731,7 +722,6 @@ class YearRecognizer(_DateRecognizer):
                 yield Candidate(start, m.end("y1") if second is not None else end, None, _part("date", "year", y=first, cued=cued))
 
 
-@register_recognizer
 class RelativeRecognizer(_DateRecognizer):
     """"kemarin", "hari ini", "tahun lalu", "pekan depan", "bulan sebelumnya", "5 tahun silam",
     "4-5 tahun lalu" (two)."""
@@ -815,7 +805,6 @@ class RelativeRecognizer(_DateRecognizer):
         return value if value is not None and 0 < value < 200 else None
 
 
-@register_recognizer
 class WeekdayRecognizer(_DateRecognizer):
     """A weekday alone: "Sabtu" (the nearest Saturday), "Rabu mendatang", "Kamis lalu",
     "Rabu pekan depan"; not "setiap Senin", "salat Jumat", "Senin-Jumat"."""
@@ -869,7 +858,6 @@ class WeekdayRecognizer(_DateRecognizer):
 _IDUL_FITRI = {int(y): dt.date.fromisoformat(d) for y, d in lexicon.table("dates/idul_fitri").items()}
 
 
-@register_recognizer
 class LebaranDayRecognizer(_DateRecognizer):
     """"H-7 Lebaran", "H+4", "H-90 sebelum Idul Fitri": a day counted from the Idul Fitri
     nearest the reference date, only in an article about Lebaran (elsewhere "H-1" may count

@@ -19,16 +19,12 @@ Muhammad forms) into one Official whose name is the fullest form the article use
 from __future__ import annotations
 
 from extractor import names
-from extractor.fields.base import Candidate, Recognizer, register_field, register_recognizer
+from extractor.fields.base import Candidate, Recognizer
 from extractor.fields.officials.assemble import _is_headline, assemble
 from extractor.fields.officials.find import find_officials
 from extractor.fields.officials.lexicon import head_pattern, lexicons
 
 
-register_field("officials", "OFFICIAL", assemble)
-
-
-@register_recognizer
 class PositionRecognizer(Recognizer):
     """Positions from the lexicon and the person each belongs to (see the module doc)."""
 

@@ -94,7 +94,7 @@ def search_dates(texts: list[dict]) -> None:
 def batch_run(texts: list[dict], workers: int) -> dict[str, float]:
     """One ``process_jobs`` call: total wall time, and time from the first record to the last."""
     from extractor.batch import Job, process_jobs
-    from extractor.pipeline import as_input
+    from extractor.inputs import as_input
 
     jobs = [Job(as_input(row, index), "bench", index) for index, row in enumerate(texts)]
     start = time.perf_counter()

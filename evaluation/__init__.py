@@ -2,15 +2,16 @@
 
 from evaluation.corpus import Corpus, CorpusError, LabelledArticle, read_corpus, read_gold
 from evaluation.keys import name_key, names_match, position_key, positions_match, text_key, token_f1
-from evaluation.scorer import ROWS, Counts, CorpusScore, score_article, score_corpus
+from evaluation.scorer import Counts, CorpusScore, base_rows, figure_rows, score_article, score_corpus
 
 __all__ = [
-    "ROWS",
     "Corpus",
     "CorpusError",
     "CorpusScore",
     "Counts",
     "LabelledArticle",
+    "base_rows",
+    "figure_rows",
     "name_key",
     "names_match",
     "position_key",

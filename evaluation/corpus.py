@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schemas import ArticleRecord
+from schemas import RecordBase, record_model
 
 
 class CorpusError(ValueError):
@@ -33,7 +33,7 @@ class CorpusError(ValueError):
 class LabelledArticle:
     id: str
     text: str
-    gold: ArticleRecord
+    gold: RecordBase
     article_path: Path
     gold_path: Path
 
@@ -88,7 +88,7 @@ def lone_surrogate(value: Any, loc: str = "$") -> str | None:
     return None
 
 
-def read_gold(path: Path, text: str | None = None) -> ArticleRecord:
+def read_gold(path: Path, text: str | None = None) -> RecordBase:
     """One gold file, validated; CorpusError names the JSON path of the first problems.
 
     With the article's ``text``, item offsets are checked against it (inside the text, and
@@ -101,7 +101,7 @@ def read_gold(path: Path, text: str | None = None) -> ArticleRecord:
     if where:
         raise CorpusError(path, "a string holds a lone surrogate (not valid Unicode text)", where)
     try:
-        gold = ArticleRecord.model_validate(data, context={"text": text} if text is not None else None)
+        gold = record_model().model_validate(data, context={"text": text} if text is not None else None)
     except ValidationError as error:
         problems = error.errors(include_url=False)
         first = problems[0]

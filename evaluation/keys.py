@@ -6,8 +6,11 @@ import functools
 import unicodedata
 from collections import Counter
 from importlib import resources
+from typing import Any
 
 import regex
+
+from schemas.fields import Compare
 
 _SPACE = regex.compile(r"\s+")
 
@@ -96,5 +99,16 @@ def positions_match(a: str, b: str) -> bool:
     return token_f1(position_key(a), position_key(b)) >= 0.5
 
 
-def award_tokens(name: str) -> tuple[str, ...]:
-    return tuple(text_key(name).split())
+def compare(how: Compare, a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` match under one of the guidelines' comparisons (``schemas.fields.Compare``)."""
+    if how is Compare.equal:
+        return a == b
+    if how is Compare.text:
+        return text_key(a) == text_key(b)
+    if how is Compare.tokens:
+        return token_f1(text_key(a).split(), text_key(b).split()) >= 0.5
+    if how is Compare.names:
+        return names_match(a, b)
+    if how is Compare.positions:
+        return any(positions_match(x, y) for x in a for y in b)
+    raise ValueError(f"unknown comparison {how!r}")

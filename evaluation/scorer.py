@@ -1,6 +1,10 @@
 """Scoring of GUIDELINES section 4: one-to-one matching per article and field, micro-averaged.
 
-Works on ``schemas.ArticleRecord`` objects only (gold and predicted alike).
+Works on records only (gold and predicted alike, ``schemas.record_model()``). How each field
+is scored is its schema's rules (``schemas.fields``: by value, or by key); the report's rows
+are the fields scored by value, then those matched by key, each in record order with its
+rules' rows together; then the v1.2 rows of what each figure measures (fields whose items
+carry the figure keys); then ``total``, the sum of each field's first row.
 """
 
 from __future__ import annotations
@@ -10,20 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from evaluation.keys import award_tokens, names_match, positions_match, text_key, token_f1
-from schemas import FIGURE_KEYS, ArticleRecord
-
-# the rows of the report, in order; "total" sums the five base fields
-ROWS: tuple[str, ...] = (
-    "dates",
-    "percentages",
-    "population_counts",
-    "officials",
-    "officials+position",
-    "awards",
-    "awards~relaxed",
-)
-TOTAL_OF: tuple[str, ...] = ("dates", "percentages", "population_counts", "officials", "awards")
+from evaluation.keys import compare, text_key
+from schemas import FIGURE_KEYS, FieldSchema, RecordBase, field_schema, field_schemas
+from schemas.fields import FIGURE_KEY_COMPARE, ByKey, ByValue, Compare, ScoringRule
 
 
 @dataclass
@@ -120,112 +113,82 @@ def _multiset_rows(gold: list[tuple[Any, str]], pred: list[tuple[Any, str]]) -> 
     return RowResult(Counts(tp=tp, pred=len(pred), gold=len(gold)), leftovers(gold), leftovers(pred))
 
 
-def score_dates(gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
+def score_by_value(rule: ByValue, gold: Sequence[Any], pred: Sequence[Any]) -> RowResult:
     # a gold entry valued null is not scored, and a prediction with the same text is ignored
     # (one prediction per such gold entry, so that repeated mentions stay a multiset)
-    kept_pred = list(pred.dates)
-    for null_entry in (d for d in gold.dates if d.value is None):
+    kept_pred = list(pred)
+    for null_entry in (g for g in gold if rule.value(g) is None):
         for index, item in enumerate(kept_pred):
             if text_key(item.text) == text_key(null_entry.text):
                 del kept_pred[index]
                 break
     return _multiset_rows(
-        [(d.value, f"{d.value} {d.text!r}") for d in gold.dates if d.value is not None],
-        [(d.value, f"{d.value} {d.text!r}") for d in kept_pred],
+        [(rule.value(g), rule.shown(g)) for g in gold if rule.value(g) is not None],
+        [(rule.value(p), rule.shown(p)) for p in kept_pred],
     )
 
 
-def score_percentages(gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
-    return _multiset_rows(
-        [(round(p.value, 2), f"{p.value:g} {p.text!r}") for p in gold.percentages],
-        [(round(p.value, 2), f"{p.value:g} {p.text!r}") for p in pred.percentages],
-    )
-
-
-def score_population_counts(gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
-    return _multiset_rows(
-        [(c.value, f"{c.value} {c.text!r}") for c in gold.population_counts],
-        [(c.value, f"{c.value} {c.text!r}") for c in pred.population_counts],
-    )
-
-
-def _show_official(official: Any) -> str:
-    return f"{official.name} {official.positions}"
-
-
-def score_officials(gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
-    return _matched_rows(gold.officials, pred.officials, lambda g, p: names_match(g.name, p.name), _show_official)
-
-
-def score_officials_position(gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
+def score_by_key(rule: ByKey, gold: Sequence[Any], pred: Sequence[Any]) -> RowResult:
     def match(g: Any, p: Any) -> bool:
-        return names_match(g.name, p.name) and any(
-            positions_match(gp, pp) for gp in g.positions for pp in p.positions
-        )
+        return all(compare(how, getattr(g, name), getattr(p, name)) for name, how in rule.compare)
 
-    return _matched_rows(gold.officials, pred.officials, match, _show_official)
+    return _matched_rows(gold, pred, match, rule.shown)
 
 
-def score_awards(gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
-    return _matched_rows(gold.awards, pred.awards, lambda g, p: text_key(g.name) == text_key(p.name), lambda a: a.name)
+def _score(rule: ScoringRule, gold: Sequence[Any], pred: Sequence[Any]) -> RowResult:
+    return score_by_value(rule, gold, pred) if isinstance(rule, ByValue) else score_by_key(rule, gold, pred)
 
 
-def score_awards_relaxed(gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
-    return _matched_rows(
-        gold.awards,
-        pred.awards,
-        lambda g, p: token_f1(award_tokens(g.name), award_tokens(p.name)) >= 0.5,
-        lambda a: a.name,
-    )
+def _report_order() -> list[FieldSchema]:
+    """The fields scored by value first, then those matched by key (each in record order)."""
+    return sorted(field_schemas(), key=lambda schema: not isinstance(schema.scoring[0], ByValue))
 
 
-SCORERS: dict[str, Callable[[ArticleRecord, ArticleRecord], RowResult]] = {
-    "dates": score_dates,
-    "percentages": score_percentages,
-    "population_counts": score_population_counts,
-    "officials": score_officials,
-    "officials+position": score_officials_position,
-    "awards": score_awards,
-    "awards~relaxed": score_awards_relaxed,
-}
+def base_rows() -> tuple[str, ...]:
+    """The rows every article is scored on, in report order."""
+    return tuple(schema.name + rule.suffix for schema in _report_order() for rule in schema.scoring)
 
 
-# guidelines v1.2: what a figure measures, scored over the articles whose gold labels it
-FIGURE_FIELDS: tuple[str, ...] = ("percentages", "population_counts")
-FIGURE_ROWS: tuple[str, ...] = tuple(f"{field}+{key}" for field in FIGURE_FIELDS for key in FIGURE_KEYS)
+def figure_rows() -> tuple[str, ...]:
+    """guidelines v1.2: what a figure measures, scored over the articles whose gold labels it."""
+    return tuple(f"{schema.name}+{key}" for schema in field_schemas() if schema.carries_figure_keys for key in FIGURE_KEYS)
 
 
-def _figure_keys_match(key: str, gold_value: str, pred_value: str) -> bool:
-    if key == "period":
-        return gold_value == pred_value
-    return token_f1(text_key(gold_value).split(), text_key(pred_value).split()) >= 0.5
+def _same_value(schema: FieldSchema) -> Callable[[Any, Any], bool]:
+    value = schema.value_rule.value if schema.value_rule else (lambda item: item.value)
+    return lambda g, p: value(g) == value(p)
 
 
-def score_figure_key(field: str, key: str, gold: ArticleRecord, pred: ArticleRecord) -> RowResult:
-    """Entries whose ``key`` is not null, paired one to one on equal values where the keys
-    match (a maximum matching: among equal values, the pairing that agrees most)."""
-    exact = field == "population_counts"
-    same_value = (lambda g, p: g.value == p.value) if exact else (lambda g, p: round(g.value, 2) == round(p.value, 2))
-    gold_items = [g for g in getattr(gold, field) if getattr(g, key) is not None]
-    pred_items = [p for p in getattr(pred, field) if getattr(p, key) is not None]
+def score_figure_key(name: str, key: str, gold: RecordBase, pred: RecordBase) -> RowResult:
+    """Entries of field ``name`` whose ``key`` is not null, paired one to one on equal values
+    where the keys match (a maximum matching: among equal values, the pairing that agrees most)."""
+    same_value = _same_value(field_schema(name))
+    how: Compare = FIGURE_KEY_COMPARE[key]
+    gold_items = [g for g in getattr(gold, name) if getattr(g, key) is not None]
+    pred_items = [p for p in getattr(pred, name) if getattr(p, key) is not None]
     return _matched_rows(
         gold_items,
         pred_items,
-        lambda g, p: same_value(g, p) and _figure_keys_match(key, getattr(g, key), getattr(p, key)),
+        lambda g, p: same_value(g, p) and compare(how, getattr(g, key), getattr(p, key)),
         lambda item: f"{item.value:g} {item.text!r} {key}={getattr(item, key)!r}",
     )
 
 
-def labels_figure_keys(gold: ArticleRecord) -> bool:
-    return any(item.labels_figure_keys() for field in FIGURE_FIELDS for item in getattr(gold, field))
+def labels_figure_keys(gold: RecordBase) -> bool:
+    return any(
+        item.labels_figure_keys() for schema in field_schemas() if schema.carries_figure_keys for item in getattr(gold, schema.name)
+    )
 
 
-def score_article(gold: ArticleRecord, pred: ArticleRecord) -> dict[str, RowResult]:
-    rows = {row: SCORERS[row](gold, pred) for row in ROWS}
+def score_article(gold: RecordBase, pred: RecordBase) -> dict[str, RowResult]:
+    rows = {}
+    for schema in _report_order():
+        for rule in schema.scoring:
+            rows[schema.name + rule.suffix] = _score(rule, getattr(gold, schema.name), getattr(pred, schema.name))
     if labels_figure_keys(gold):
-        for row in FIGURE_ROWS:
-            field, key = row.split("+")
-            rows[row] = score_figure_key(field, key, gold, pred)
+        for row in figure_rows():
+            name, key = row.split("+")
+            rows[row] = score_figure_key(name, key, gold, pred)
     return rows
 
 
@@ -239,12 +202,13 @@ class CorpusScore:
 
     def row_names(self) -> list[str]:
         """The base rows, then the v1.2 rows where some gold labelled them, then total."""
-        return [*ROWS, *(row for row in FIGURE_ROWS if row in self.rows), "total"]
+        return [*base_rows(), *(row for row in figure_rows() if row in self.rows), "total"]
 
 
-def score_corpus(pairs: Iterable[tuple[str, ArticleRecord, ArticleRecord]]) -> CorpusScore:
+def score_corpus(pairs: Iterable[tuple[str, RecordBase, RecordBase]]) -> CorpusScore:
     """Micro-averaged scores over (article id, gold, prediction) triples."""
-    rows = {row: Counts() for row in (*ROWS, "total")}
+    rows = {row: Counts() for row in (*base_rows(), "total")}
+    total_of = {schema.name + schema.scoring[0].suffix for schema in field_schemas()}
     articles: dict[str, dict[str, RowResult]] = {}
     for ident, gold, pred in pairs:
         result = score_article(gold, pred)
@@ -252,6 +216,6 @@ def score_corpus(pairs: Iterable[tuple[str, ArticleRecord, ArticleRecord]]) -> C
         for row, row_result in result.items():
             rows.setdefault(row, Counts())
             rows[row] += row_result.counts
-            if row in TOTAL_OF:
+            if row in total_of:
                 rows["total"] += row_result.counts
     return CorpusScore(rows, articles)

@@ -17,7 +17,7 @@ __all__ = ["ArticleInput", "Pipeline", "extract", "records_to_dataframe"]
 __version__ = "0.1.0"
 
 _LAZY = {
-    "ArticleInput": "extractor.pipeline",
+    "ArticleInput": "extractor.inputs",
     "Pipeline": "extractor.pipeline",
     "extract": "extractor.pipeline",
     "records_to_dataframe": "extractor.frames",

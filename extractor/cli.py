@@ -30,13 +30,13 @@ def _read_article(path: Path) -> str:
 def _read_input(args: argparse.Namespace):
     """The article named on the command line as an ArticleInput: a text file, or an .html/.htm
     page read for its main text and metadata (trafilatura), the same for every command."""
-    from extractor.pipeline import ArticleInput, coerce_date
+    from extractor.inputs import ArticleInput, coerce_date
 
     path = Path(args.file)
     ident = args.id or path.stem
     try:
         if path.suffix.lower() in (".html", ".htm"):
-            from extractor.html_input import input_from_file
+            from extractor.inputs import input_from_file
 
             return input_from_file(path, id=ident, published=args.published)
         return ArticleInput(text=_read_article(path), id=ident, published=coerce_date(args.published))
@@ -60,7 +60,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from evaluation import CorpusError, read_corpus, score_corpus
     from evaluation.report import per_article, table
-    from extractor.pipeline import ArticleInput, shared_pipeline
+    from extractor.inputs import ArticleInput
+    from extractor.pipeline import shared_pipeline
 
     try:
         corpus = read_corpus(args.corpus)
@@ -100,7 +101,7 @@ EXIT_OUTPUT = 3  # batch: the output cannot be written (disk full, no permission
 
 def cmd_batch(args: argparse.Namespace) -> int:
     from extractor.batch import BatchError, OutputError, require_dask, run_batch
-    from extractor.components import coerce_date
+    from extractor.inputs import coerce_date
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")

@@ -42,6 +42,11 @@ def budget_for(length: int) -> float:
     return BASE_SECONDS + SECONDS_PER_CHAR * length
 
 
+def warning(what: str, length: int, consequence: str) -> str:
+    """The record warning of a stage that ran out of its budget on a text of ``length`` characters."""
+    return f"time guard: {what} stopped after {budget_for(length):.1f} s on {length} characters; {consequence}"
+
+
 def start(length: int, budget: float | None = None):
     """Open a deadline for one recognizer run; returns the token to pass to ``stop``."""
     return _deadline.set(clock() + (budget_for(length) if budget is None else budget))

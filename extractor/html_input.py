@@ -1,11 +1,11 @@
-"""Articles from HTML pages: the main text and the page's metadata, read with trafilatura.
+"""HTML pages: the main text and the page's metadata, read with trafilatura.
 
 trafilatura is an optional dependency (``pip install -e ".[html]"``): it drops navigation,
 footers, ads and related-article lists, and reads the title, author, date, site name and
 URL from the page's meta tags. The extracted text is the article text: every record offset
 points into it. The page's author, site name and date fill the record's ``article`` metadata
 where the text's own header and footer lines say nothing, and the page's date is the
-article's ``published`` date where the input gives none.
+article's ``published`` date where the input gives none (``extractor.inputs.input_from_html``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from extractor.components import coerce_date
-from extractor.pipeline import ArticleInput
 from schemas import ArticleMetadata
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -116,63 +113,3 @@ def page_metadata(page: Page) -> ArticleMetadata:
     """The page's metadata as article metadata: author to reporters, site name to outlet, date."""
     authors = [name.strip() for name in (page.author or "").split(";") if name.strip()]
     return ArticleMetadata(outlet=page.sitename, reporters=authors, published_at=page_datetime(page.date))
-
-
-def input_from_html(
-    html: str | bytes,
-    *,
-    id: str | None = None,
-    published: Any = None,
-    source: str | None = None,
-    url: str | None = None,
-    meta: dict[str, Any] | None = None,
-) -> ArticleInput:
-    """An ArticleInput from an HTML page: its main text, the page's metadata, and ``meta`` with
-    the page's title and URL added where it has none."""
-    page = read_page(html, url=url)
-    metadata = page_metadata(page)
-    reference = coerce_date(published)
-    if reference is None and metadata.published_at is not None:
-        reference = local_date(metadata.published_at)
-    carried = dict(meta or {})
-    for key, value in (("title", page.title), ("url", page.url)):
-        if value and not carried.get(key):
-            carried[key] = value
-    return ArticleInput(text=page.text, id=id, published=reference, source=source, meta=carried, known_metadata=metadata)
-
-
-# keys of an input row that are not carried through to the record's meta
-_ROW_KEYS = frozenset({"html", "id", "published", "source"})
-
-
-def input_from_row(row: dict[str, Any], index: int | None = None) -> ArticleInput:
-    """An ArticleInput from a mapping with ``html`` (in place of ``text``) and optional ``id``,
-    ``published``, ``source``, ``url``; other keys are carried through."""
-    ident = row.get("id")
-    ident = str(ident) if ident is not None else (None if index is None else str(index))
-    html = row.get("html")
-    if not isinstance(html, str):
-        raise TypeError(f"article {ident!r}: html must be a string")
-    try:
-        published = coerce_date(row.get("published"))
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"article {ident}: {error}") from None
-    meta = {key: value for key, value in row.items() if key not in _ROW_KEYS}
-    try:
-        return input_from_html(html, id=ident, published=published, source=row.get("source"), url=row.get("url"), meta=meta)
-    except HtmlInputError as error:
-        raise type(error)(f"article {ident}: {error}") from None
-
-
-def input_from_file(path: Path, id: str | None = None, published: Any = None) -> ArticleInput:
-    """An ArticleInput from an .html/.htm file (bytes: trafilatura finds the encoding)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise HtmlInputError(f"{path}: cannot read ({error.strerror})") from None
-    try:
-        return input_from_html(raw, id=id if id is not None else path.stem, published=published)
-    except HtmlSupportMissing:
-        raise
-    except HtmlInputError as error:
-        raise HtmlInputError(f"{path}: {error}") from None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
@@ -37,6 +37,8 @@ FOOTER_LINES = 5
 DATE_LINE_MAX_LEAD = 120
 # the zone of a clock time that names none (time_zones.tsv)
 DEFAULT_ZONE = "WIB"
+# the field whose items give the date line's date
+DATES = "dates"
 
 _DOMAIN = regex.compile(r"(?i)[\p{L}\d]\.(?:com|co|id|net|tv|news|org|info)\b")
 _NAME = regex.compile(
@@ -290,11 +292,12 @@ def _read_closing_initials(found: _Found, article: Article, lines: list[tuple[in
 
 
 def read_metadata(
-    article: Article, dates: Iterable[DateItem] = (), known: ArticleMetadata | None = None
+    article: Article, records: Mapping[str, Sequence[DateItem]] | None = None, known: ArticleMetadata | None = None
 ) -> ArticleMetadata:
-    """The article's metadata from its header and footer lines; ``dates`` are the dates field's
-    items (the date line's date is taken from them); ``known`` (from an HTML page) fills what the
-    lines do not say."""
+    """The article's metadata from its header and footer lines; ``records`` are the items found,
+    by field (the date line's date is taken from the dates field's); ``known`` (from an HTML page)
+    fills what the lines do not say."""
+    dates = (records or {}).get(DATES, ())
     found = _Found()
     lines = article.paragraphs
     header, footer = lines[:HEADER_LINES], lines[HEADER_LINES:][-FOOTER_LINES:]

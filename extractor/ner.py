@@ -49,7 +49,7 @@ class NerComponent:
         self.cues = tuple(word.lower() for word in cue_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        from extractor.components import doc_text, ensure_article
+        from extractor.doc_article import doc_text, ensure_article
 
         text = doc_text(doc)
         article = ensure_article(doc)

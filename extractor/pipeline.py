@@ -6,59 +6,19 @@ import datetime as dt
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor import components, guards  # components registers the factories and Doc extensions
+from extractor import components, guards  # components registers every factory (and the Doc extensions)
 from extractor.backends import BACKENDS
-from extractor.components import PIPE_NAMES, coerce_date
+from extractor.inputs import ArticleInput, as_input, coerce_date
+from extractor.limits import limit_setting, max_items_setting
 from extractor.metadata import read_metadata
 from extractor.tokenizer import TOKENIZER_NAME, SimpleTokenizer, split_words
-from schemas import FIELDS, ArticleMetadata, ArticleRecord
-
-
-@dataclass(slots=True)
-class ArticleInput:
-    """One article to process: its text and what is known about it."""
-
-    text: str
-    id: str | None = None
-    published: dt.date | None = None
-    source: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)  # other input keys, carried through
-    # what the page says about the article (HTML metadata): fills what the text's own lines do not
-    known_metadata: ArticleMetadata | None = None
-
-
-def as_input(article: Any, index: int | None = None) -> ArticleInput:
-    """An ArticleInput from a string, a mapping or an object with ``text`` (and ``id``, ``published``)."""
-    if isinstance(article, ArticleInput):
-        return article
-    if isinstance(article, str):
-        return ArticleInput(text=article, id=None if index is None else str(index))
-    if isinstance(article, dict) and "html" in article and "text" not in article:
-        from extractor.html_input import input_from_row
-
-        return input_from_row(article, index)
-    get = article.get if isinstance(article, dict) else lambda key, default=None: getattr(article, key, default)
-    text = get("text")
-    if not isinstance(text, str):
-        raise TypeError(f"article {get('id', index)!r} has no text string")
-    ident = get("id")
-    ident = str(ident) if ident is not None else (None if index is None else str(index))
-    try:
-        published = coerce_date(get("published"))
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"article {ident}: {error}") from None
-    meta = {k: v for k, v in article.items() if k not in _INPUT_KEYS} if isinstance(article, dict) else {}
-    return ArticleInput(text=text, id=ident, published=published, source=get("source"), meta=meta)
-
-
-_INPUT_KEYS = frozenset({"text", "id", "published", "source"})
+from schemas import ArticleMetadata, RecordBase, field_names, record_model
 
 
 def build_nlp(
@@ -70,7 +30,8 @@ def build_nlp(
     max_items: int | None = None,
     tokenizer: str = "simple",
 ) -> Language:
-    """A blank spaCy ``id`` pipeline with the sentence component and the named field components.
+    """A blank spaCy ``id`` pipeline with the sentence component and the components of the named
+    fields (all the registered fields by default), in the order ``components.pipe_plan`` gives.
 
     ``tokenizer``: "simple" (the default, ``extractor.tokenizer``: linear, and the special-case
     table of spaCy's Indonesian tokenizer is never loaded) or "spacy" (spaCy's rule tokenizer,
@@ -87,10 +48,11 @@ def build_nlp(
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; known: {', '.join(BACKENDS)}")
-    wanted = set(FIELDS if fields is None else fields)
-    unknown = wanted - set(FIELDS)
+    known = components.extracted_fields()
+    wanted = set(known if fields is None else fields)
+    unknown = wanted - set(known)
     if unknown:
-        raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+        raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}; known: {', '.join(known)}")
     if backend == "stanza" and stanza_pipeline is None:
         from extractor.backends.stanza_backend import load_stanza
 
@@ -99,21 +61,15 @@ def build_nlp(
         raise ValueError(f"unknown tokenizer {tokenizer!r}; known: {', '.join(TOKENIZERS)}")
     config = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}} if tokenizer == "simple" else {}
     nlp = spacy.blank("id", config=config)
-    nlp.max_length = components.limit_setting(max_characters, MAX_CHARACTERS_ENV, MAX_CHARACTERS, "max_characters")
-    max_items = components.max_items_setting(max_items)
+    nlp.max_length = limit_setting(max_characters, MAX_CHARACTERS_ENV, MAX_CHARACTERS, "max_characters")
+    max_items = max_items_setting(max_items)
     if backend == "stanza":
         from extractor.backends.stanza_backend import StanzaTokenizer
 
         nlp.tokenizer = StanzaTokenizer(nlp.vocab, stanza_pipeline=stanza_pipeline)
-    for pipe in PIPE_NAMES:
-        if pipe in components.PIPE_NEEDS:
-            if wanted & set(components.PIPE_NEEDS[pipe]):
-                nlp.add_pipe(pipe)
-        elif pipe == "id_sentences" or pipe.removeprefix("id_") in wanted:
-            if pipe != "id_sentences":
-                nlp.add_pipe(pipe, config={"max_items": max_items})
-            else:
-                nlp.add_pipe(pipe, config={"use_doc_sents": True} if backend == "stanza" else {})
+    nlp.add_pipe("id_sentences", config={"use_doc_sents": True} if backend == "stanza" else {})
+    for stage in components.pipe_plan(wanted):
+        nlp.add_pipe(stage.pipe, config={"max_items": max_items} if stage.is_field else {})
     return nlp
 
 
@@ -156,27 +112,28 @@ def make_doc_guarded(nlp: Language, text: str) -> tuple[Doc, str | None]:
     return doc, "tokenizer guard: a run of 300+ characters without white space; tokenised simply"
 
 
-def _metadata_guarded(split, dates, known) -> tuple[ArticleMetadata, list[str]]:
+def _metadata_guarded(split, records, known) -> tuple[ArticleMetadata, list[str]]:
     """``read_metadata`` under the time guard; past its deadline, only what ``known`` says."""
     if split is None:
         return ArticleMetadata(), []
     deadline = guards.start(len(split.text))
     try:
-        return read_metadata(split, dates, known), []
+        return read_metadata(split, records, known), []
     except TimeoutError:
-        warning = components.guard_warning("article metadata", len(split.text), "metadata left empty")
+        warning = guards.warning("article metadata", len(split.text), "metadata left empty")
         return known or ArticleMetadata(), [warning]
     finally:
         guards.stop(deadline)
 
 
-def _anchor_warnings(split: Any, dates: list[Any], published: dt.date | None) -> list[str]:
+def _anchor_warnings(split: Any, records: dict[str, list[Any]], published: dt.date | None) -> list[str]:
     """Where the input gives no date, relative dates count from the text's stated date (its
     first full weekday date; with none, they stay unresolved): said when that is not the
-    publication date."""
+    publication date and some item was resolved against it (an item whose ``relative`` is true)."""
     if split is None or split.published is not None or split.stated_date is None or split.stated_date == published:
         return []
-    if not any(item.relative and item.value is not None for item in dates):
+    resolved = (item for items in records.values() for item in items if getattr(item, "relative", None))
+    if not any(item.value is not None for item in resolved):
         return []
     anchor = split.stated_date.isoformat()
     if published is None:
@@ -184,16 +141,16 @@ def _anchor_warnings(split: Any, dates: list[Any], published: dt.date | None) ->
     return [f"relative dates anchored on {anchor} found in the text, not on the publication date {published.isoformat()}"]
 
 
-def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRecord:
-    """The validated record that a processed Doc carries."""
+def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> RecordBase:
+    """The validated record that a processed Doc carries (``schemas.record_model()``)."""
     found = doc._.records or {}
     split = doc._.article
-    data: dict[str, Any] = {name: found.get(name, []) for name in FIELDS}
-    metadata, metadata_warnings = _metadata_guarded(split, data["dates"], article.known_metadata if article else None)
+    data: dict[str, Any] = {name: found.get(name, []) for name in field_names()}
+    metadata, metadata_warnings = _metadata_guarded(split, data, article.known_metadata if article else None)
     stated = metadata.published_at
     # the text's (or page's) own date where the input gives none
     published = doc._.published or (stated.date() if isinstance(stated, dt.datetime) else stated)
-    return ArticleRecord.model_validate(
+    return record_model().model_validate(
         {
             "id": article.id if article else None,
             "source": article.source if article else None,
@@ -201,7 +158,7 @@ def record_from_doc(doc: Doc, article: ArticleInput | None = None) -> ArticleRec
             "article": metadata,
             "warnings": [
                 *doc.user_data.get("warnings", []), *(split.warnings if split is not None else []), *metadata_warnings,
-                *_anchor_warnings(split, data["dates"], published),
+                *_anchor_warnings(split, data, published),
             ],
             "meta": article.meta if article else {},
             **data,
@@ -229,8 +186,13 @@ class Pipeline:
         tokenizer: str = "simple",
     ):
         self.nlp = build_nlp(fields, backend, stanza_dir, stanza_pipeline, max_characters, max_items, tokenizer)
+        self.fields = tuple(components.extracted_fields() if fields is None else fields)
         self.backend = backend
         self.batch_size = batch_size
+
+    def has_every_field(self) -> bool:
+        """Whether it extracts every field registered now."""
+        return self.fields == components.extracted_fields()
 
     def make_doc(self, article: ArticleInput) -> Doc:
         if self.backend == "stanza":
@@ -245,20 +207,20 @@ class Pipeline:
             doc.user_data["warnings"] = [warning]
         return doc
 
-    def __call__(self, text: str, published: Any = None, id: str | None = None, max_items: int | None = None) -> ArticleRecord:
+    def __call__(self, text: str, published: Any = None, id: str | None = None, max_items: int | None = None) -> RecordBase:
         """The record of ``text``; ``max_items`` sets this article's item cap per field."""
         article = ArticleInput(text=text, id=id, published=coerce_date(published))
         if max_items is None:
             return self.process(article)
         doc = self.make_doc(article)
-        doc.user_data["max_items"] = components.max_items_setting(max_items)
+        doc.user_data["max_items"] = max_items_setting(max_items)
         return record_from_doc(self.nlp(doc), article)
 
-    def process(self, article: ArticleInput) -> ArticleRecord:
+    def process(self, article: ArticleInput) -> RecordBase:
         """The record of one article."""
         return record_from_doc(self.nlp(self.make_doc(article)), article)
 
-    def pipe(self, articles: Iterable[Any]) -> Iterator[ArticleRecord]:
+    def pipe(self, articles: Iterable[Any]) -> Iterator[RecordBase]:
         inputs = (as_input(a, i) for i, a in enumerate(articles))
         pending: deque[ArticleInput] = deque()
 
@@ -275,14 +237,15 @@ _SHARED: Pipeline | None = None
 
 
 def shared_pipeline() -> Pipeline:
-    """One full pipeline per process (spaCy's blank ``id`` takes seconds to build)."""
+    """One full pipeline per process (spaCy's blank ``id`` takes seconds to build), built again
+    when the registered fields have changed."""
     global _SHARED
-    if _SHARED is None:
+    if _SHARED is None or not _SHARED.has_every_field():
         _SHARED = Pipeline()
     return _SHARED
 
 
-def extract(text: str, published: Any = None, id: str | None = None, max_items: int | None = None) -> ArticleRecord:
+def extract(text: str, published: Any = None, id: str | None = None, max_items: int | None = None) -> RecordBase:
     """Extract one article's record with the shared default pipeline (``max_items``: this
     article's item cap per field; README, "Limits")."""
     return shared_pipeline()(text, published=published, id=id, max_items=max_items)

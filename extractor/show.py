@@ -1,6 +1,6 @@
 """An article as a standalone HTML page, every extracted item highlighted by field.
 
-The highlights are drawn by spaCy's displaCy span renderer: all five fields at once, items
+The highlights are drawn by spaCy's displaCy span renderer: every field at once, items
 that overlap stacked. Each highlight carries its field (``data-field``) and its normalised
 value (``title``, shown on hover; a percentage or count also says what it measures:
 "85.7 — capaian SPM, 2024-Q2, Kota Mojokerto")::
@@ -24,28 +24,13 @@ from typing import Any
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
-from extractor.components import coerce_date, doc_text
-from extractor.pipeline import ArticleInput, Pipeline, record_from_doc, shared_pipeline
-from schemas import FIELDS, ArticleRecord
-from schemas.records import granularity_of
+from extractor.doc_article import doc_text
+from extractor.inputs import ArticleInput, coerce_date
+from extractor.pipeline import Pipeline, record_from_doc, shared_pipeline
+from schemas import RecordBase, field_schema, field_schemas
 
 SPANS_KEY = "extractor"
 """The span group holding every field's items (label = field), for displaCy or your own use."""
-
-FIELD_COLOURS = {
-    "officials": "#f4a259",
-    "dates": "#5bc0eb",
-    "percentages": "#f25f9a",
-    "population_counts": "#9bc53d",
-    "awards": "#b388eb",
-}
-FIELD_LABELS = {
-    "officials": "OFFICIAL",
-    "dates": "DATE",
-    "percentages": "PERCENT",
-    "population_counts": "POPULATION",
-    "awards": "AWARD",
-}
 
 
 @dataclass(slots=True)
@@ -54,32 +39,9 @@ class Highlight:
     title: str  # the item's normalised value
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def _with_keys(value: str, item: Any) -> str:
-    """A figure's value with what it measures: "85.7 — capaian SPM, 2024-Q2, Kota Mojokerto"."""
-    keys = [key for key in (item.subject, item.period, item.place) if key]
-    return f"{value} — {', '.join(keys)}" if keys else value
-
-
 def item_title(field: str, item: Any) -> str:
-    """An item's normalised value, as the hover text of its highlight."""
-    if field == "dates":
-        if item.value is None:
-            return "unresolved"
-        granularity = (item.granularity or granularity_of(item.value)).value
-        return f"{item.value} ({granularity}{', relative' if item.relative else ''})"
-    if field == "percentages":
-        return _with_keys(_number(item.value), item)
-    if field == "population_counts":
-        return _with_keys(f"{item.value} {item.unit}", item)
-    if field == "officials":
-        name = f"{item.name} ({item.acting})" if item.acting else item.name
-        return f"{name} — {'; '.join(item.positions)}" if item.positions else name
-    roles = [f"{role}: {who}" for role, who in (("recipient", item.recipient), ("giver", item.giver)) if who]
-    return f"{item.name} ({'; '.join(roles)})" if roles else item.name
+    """An item's normalised value, as the hover text of its highlight (the field's ``describe``)."""
+    return field_schema(field).describe(item)
 
 
 def _ranges(item: Any) -> Iterator[tuple[int, int]]:
@@ -91,13 +53,14 @@ def _ranges(item: Any) -> Iterator[tuple[int, int]]:
             yield mention.start, mention.end
 
 
-def highlights(doc: Doc, record: ArticleRecord) -> list[Highlight]:
+def highlights(doc: Doc, record: RecordBase) -> list[Highlight]:
     """A highlight per item (per mention for officials and awards), in field order; the spans
     are also left on ``doc.spans[SPANS_KEY]``."""
     found = []
-    for field in FIELDS:
+    for schema in field_schemas():
+        field = schema.name
         for item in getattr(record, field):
-            title = item_title(field, item)
+            title = schema.describe(item)
             for start, end in _ranges(item):
                 span = doc.char_span(start, end, label=field, alignment_mode="expand")
                 if span is not None and len(span):
@@ -175,12 +138,12 @@ def _with_values(markup: str, marks: list[Highlight]) -> str:
         return f'data-field="{mark.span.label_}" title="{html.escape(mark.title)}"'
 
     def label(match: re.Match[str]) -> str:
-        return f'<span class="extractor-label">{FIELD_LABELS[marks[int(match.group(1))].span.label_]}</span>'
+        return f'<span class="extractor-label">{field_schema(marks[int(match.group(1))].span.label_).label}</span>'
 
     return _LABEL_KEY.sub(label, _ITEM_KEY.sub(attributes, markup))
 
 
-def render_spans(doc: Doc, record: ArticleRecord) -> str:
+def render_spans(doc: Doc, record: RecordBase) -> str:
     """The article's text as HTML, every item of ``record`` highlighted (no page around it)."""
     marks = highlights(doc, record)
     text = doc_text(doc)
@@ -215,11 +178,11 @@ header p, .legend, .warnings { font-size: 0.9em; }
 
 
 def _page_css() -> str:
-    colours = "".join(f'[data-field="{field}"] {{ background: {colour}; }}\n' for field, colour in FIELD_COLOURS.items())
+    colours = "".join(f'[data-field="{schema.name}"] {{ background: {schema.colour}; }}\n' for schema in field_schemas())
     return _CSS + colours
 
 
-def render_html(doc: Doc, record: ArticleRecord | None = None) -> str:
+def render_html(doc: Doc, record: RecordBase | None = None) -> str:
     """A standalone HTML page of a Doc processed by the Pipeline: a header (id, published date,
     items per field), a legend of the field colours, the record's warnings if any, and the
     text with every item highlighted. ``record`` defaults to the one the Doc carries."""
@@ -227,9 +190,10 @@ def render_html(doc: Doc, record: ArticleRecord | None = None) -> str:
         record = record_from_doc(doc)
     esc = html.escape
     article_id = record.id or "article"
-    counts = ", ".join(f'<span data-count="{field}">{field} {len(getattr(record, field))}</span>' for field in FIELDS)
+    fields = [schema.name for schema in field_schemas()]
+    counts = ", ".join(f'<span data-count="{field}">{field} {len(getattr(record, field))}</span>' for field in fields)
     legend = "".join(
-        f'<li><span class="swatch" data-field="{field}"></span> {FIELD_LABELS[field]} ({field})</li>' for field in FIELDS
+        f'<li><span class="swatch" data-field="{field}"></span> {field_schema(field).label} ({field})</li>' for field in fields
     )
     warnings = ""
     if record.warnings:
@@ -251,7 +215,7 @@ def render_html(doc: Doc, record: ArticleRecord | None = None) -> str:
 
 def analyse(
     text: str, published: Any = None, id: str | None = None, pipeline: Pipeline | None = None
-) -> tuple[Doc, ArticleRecord]:
+) -> tuple[Doc, RecordBase]:
     """The processed Doc of an article and its record (ValueError for a bad published date)."""
     pipeline = pipeline or shared_pipeline()
     article = ArticleInput(text=text, id=id, published=coerce_date(published))

@@ -1,10 +1,23 @@
-"""Record schemas shared by the extractor, the evaluation and gold files."""
+"""Record schemas shared by the extractor, the evaluation and gold files.
 
+``ArticleRecord`` is the record model of the fields of the guidelines; where more fields are
+registered (``schemas.fields``), ``record_model()`` gives the model that holds them too.
+"""
+
+from schemas import builtin_fields  # noqa: F401  (registers the fields of the guidelines)
+from schemas.fields import (
+    FieldSchema,
+    field_names,
+    field_schema,
+    field_schemas,
+    figure_fields,
+    record_model,
+    register_schema,
+    unregister_schema,
+)
 from schemas.records import (
-    FIELDS,
     FIGURE_KEYS,
     ArticleMetadata,
-    ArticleRecord,
     Award,
     DateItem,
     FigureKeys,
@@ -14,16 +27,19 @@ from schemas.records import (
     PercentageItem,
     PopulationCountItem,
     Provenance,
+    RecordBase,
     granularity_of,
 )
 
+ArticleRecord = record_model()
+
 __all__ = [
-    "FIELDS",
     "FIGURE_KEYS",
     "ArticleMetadata",
     "ArticleRecord",
     "Award",
     "DateItem",
+    "FieldSchema",
     "FigureKeys",
     "Granularity",
     "Mention",
@@ -31,5 +47,13 @@ __all__ = [
     "PercentageItem",
     "PopulationCountItem",
     "Provenance",
+    "RecordBase",
+    "field_names",
+    "field_schema",
+    "field_schemas",
+    "figure_fields",
     "granularity_of",
+    "record_model",
+    "register_schema",
+    "unregister_schema",
 ]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from schemas.records import ArticleRecord
+from schemas.fields import record_model
 
 SCHEMA_FILES = {
     # what the extractor writes: every key, provenance included
-    "article_record.schema.json": lambda: ArticleRecord.model_json_schema(mode="serialization"),
+    "article_record.schema.json": lambda: record_model().model_json_schema(mode="serialization"),
     # what a gold file may hold: the same model, provenance optional, unknown keys rejected
-    "gold_file.schema.json": lambda: ArticleRecord.model_json_schema(mode="validation"),
+    "gold_file.schema.json": lambda: record_model().model_json_schema(mode="validation"),
 }
 
 

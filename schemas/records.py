@@ -196,22 +196,11 @@ class ArticleMetadata(_Strict):
     )
 
 
-class ArticleRecord(_Strict):
-    """Everything extracted from one article; a gold file has the same shape."""
+class RecordBase(_Strict):
+    """What every record model shares; ``schemas.fields.record_model`` builds the model itself,
+    with RECORD_HEAD, a list per registered field, then RECORD_TAIL."""
 
-    id: str | None = None
-    source: str | None = None
-    published: _dt.date | None = None
-    officials: list[Official]
-    dates: list[DateItem]
-    percentages: list[PercentageItem]
-    population_counts: list[PopulationCountItem]
-    awards: list[Award]
-    warnings: list[str] = Field(default_factory=list, description="guards that fired while extracting")
-    meta: dict[str, Any] = Field(default_factory=dict, description="input keys carried through (url, title, ...)")
-    article: ArticleMetadata = Field(default_factory=ArticleMetadata, description="outlet, credits, dateline, publication time")
-
-    @field_validator("published", mode="before")
+    @field_validator("published", mode="before", check_fields=False)
     @classmethod
     def _published_date_part(cls, value: Any) -> Any:
         # crawls record date-times ("2024-08-14T20:47:00+07:00"); the reference date is the day
@@ -220,4 +209,18 @@ class ArticleRecord(_Strict):
         return value
 
 
-FIELDS: tuple[str, ...] = ("officials", "dates", "percentages", "population_counts", "awards")
+RECORD_DOC = "Everything extracted from one article; a gold file has the same shape."
+# the keys of a record before and after its fields: name -> (type, default)
+RECORD_HEAD: dict[str, tuple[Any, Any]] = {
+    "id": (str | None, None),
+    "source": (str | None, None),
+    "published": (_dt.date | None, None),
+}
+RECORD_TAIL: dict[str, tuple[Any, Any]] = {
+    "warnings": (list[str], Field(default_factory=list, description="guards that fired while extracting")),
+    "meta": (dict[str, Any], Field(default_factory=dict, description="input keys carried through (url, title, ...)")),
+    "article": (
+        ArticleMetadata,
+        Field(default_factory=ArticleMetadata, description="outlet, credits, dateline, publication time"),
+    ),
+}

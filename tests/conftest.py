@@ -22,6 +22,6 @@ def pipeline():
 
 def record(**lists):
     """An ArticleRecord from keyword lists; missing fields are empty."""
-    from schemas import FIELDS, ArticleRecord
+    from schemas import ArticleRecord, field_names
 
-    return ArticleRecord.model_validate({field: lists.get(field, []) for field in FIELDS})
+    return ArticleRecord.model_validate({field: lists.get(field, []) for field in field_names()})

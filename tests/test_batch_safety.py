@@ -17,7 +17,7 @@ import pytest
 from extractor.batch import OutputError, load_records, read_csv_table, run_batch
 from extractor.batch.inputs import Job
 from extractor.cli import main
-from extractor.pipeline import ArticleInput
+from extractor.inputs import ArticleInput
 from tests.conftest import SEED
 
 
@@ -260,14 +260,16 @@ def test_resume_with_duplicate_ids_gives_the_uninterrupted_output(tmp_path):
 def _cut_tables(folder, complete):
     """As if killed while writing article ``complete + 1``: articles.csv cut inside its row,
     every table with the rows of the complete articles and one row more (where there is one)."""
-    from extractor.batch.writers import ARTICLE_COLUMNS, CSV_COLUMNS, _complete_csv_rows
+    from extractor.batch.writers import _complete_csv_rows, article_columns, csv_columns
 
-    articles = list(_complete_csv_rows(folder / "articles.csv", len(ARTICLE_COLUMNS)))
+    header = article_columns()
+
+    articles = list(_complete_csv_rows(folder / "articles.csv", len(header)))
     data = (folder / "articles.csv").read_bytes()
     (folder / "articles.csv").write_bytes(data[: articles[complete][1] + 10])
-    for name, columns in CSV_COLUMNS.items():
+    for name, columns in csv_columns().items():
         rows = list(_complete_csv_rows(folder / f"{name}.csv", len(columns)))
-        keep = sum(int(row[ARTICLE_COLUMNS.index(f"n_{name}")]) for row, _ in articles[1 : complete + 1])
+        keep = sum(int(row[header.index(f"n_{name}")]) for row, _ in articles[1 : complete + 1])
         end = rows[min(keep + 1, len(rows) - 1)][1]
         (folder / f"{name}.csv").write_bytes((folder / f"{name}.csv").read_bytes()[:end])
 

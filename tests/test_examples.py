@@ -1,4 +1,5 @@
-"""Every example file under extractor/examples runs as a parametrised test."""
+"""Every field's examples (``FieldSpec.examples``: extractor/examples/<field>.jsonl) run as
+parametrised tests, and the metadata examples."""
 
 from __future__ import annotations
 
@@ -7,20 +8,25 @@ from importlib import resources
 
 import pytest
 
-from schemas import FIELDS
+from extractor.fields import load_fields
 
 EXAMPLES = resources.files("extractor").joinpath("examples")
 
 
+def field_examples(spec):
+    """(line number, example) for each example of a field (lines starting // are comments)."""
+    source = spec.examples
+    if not source.is_file():
+        return
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            yield number, json.loads(line)
+
+
 def _examples():
-    for field in FIELDS:
-        source = EXAMPLES.joinpath(f"{field}.jsonl")
-        if not source.is_file():
-            continue
-        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip() and not line.lstrip().startswith("//"):
-                example = json.loads(line)
-                yield pytest.param(field, example, id=f"{field}:{number}:{example['text'][:40]}")
+    for spec in load_fields().values():
+        for number, example in field_examples(spec):
+            yield pytest.param(spec.name, example, id=f"{spec.name}:{number}:{example['text'][:40]}")
 
 
 def _same(key, expected, predicted):
@@ -33,6 +39,11 @@ def _same(key, expected, predicted):
 
 @pytest.mark.parametrize(("field", "example"), list(_examples()))
 def test_example(pipeline, field, example):
+    check_example(pipeline, field, example)
+
+
+def check_example(pipeline, field, example):
+    """The record of the example's text has the field's expected items, in order."""
     record = pipeline(example["text"], published=example.get("published"))
     predicted = [item.model_dump(mode="json") for item in getattr(record, field)]
     expected = example["expect"]

@@ -15,7 +15,7 @@ import spacy
 
 import extractor.components  # noqa: F401  (registers the factories)
 from extractor import guards
-from extractor.components import PIPE_NAMES
+from extractor.components import pipe_names
 from extractor.pipeline import Pipeline, build_nlp
 from tests.counting import use_ticks
 
@@ -46,8 +46,9 @@ def test_example(pipeline, example):
 
 
 def test_the_component_runs_after_the_figures_and_dates_it_reads():
-    assert PIPE_NAMES.index("id_figure_keys") > max(
-        PIPE_NAMES.index(name) for name in ("id_dates", "id_percentages", "id_population_counts", "id_officials")
+    names = pipe_names()
+    assert names.index("id_figure_keys") > max(
+        names.index(name) for name in ("id_dates", "id_percentages", "id_population_counts", "id_officials")
     )
 
 
@@ -88,7 +89,7 @@ def test_the_time_guard_leaves_the_keys_empty_and_says_so(monkeypatch):
     pipeline = Pipeline(fields=["percentages", "population_counts"])
     text = "Capaian imunisasi di Kota Batu sudah 97,5 persen dan 1.200 warga hadir."
     # the figure keys stage alone gets no time: its deadline is already past when it opens
-    past = SimpleNamespace(**{name: getattr(guards, name) for name in ("stop", "check", "remaining", "budget_for")})
+    past = SimpleNamespace(**{name: getattr(guards, name) for name in ("stop", "check", "remaining", "budget_for", "warning")})
     past.start = lambda length, budget=None: guards.start(length, budget=-1.0)
     monkeypatch.setattr(figure_keys, "guards", past)
     record = pipeline(text)
@@ -144,7 +145,7 @@ def test_work_grows_with_the_figures_not_their_square(monkeypatch):
 
 
 def figure_keys_input(text):
-    from extractor.pipeline import ArticleInput
+    from extractor.inputs import ArticleInput
 
     return ArticleInput(text=text)
 

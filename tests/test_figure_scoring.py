@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evaluation.scorer import FIGURE_ROWS, score_corpus
+from evaluation.scorer import figure_rows, score_corpus
 from schemas import ArticleRecord
 
 EMPTY = {"officials": [], "dates": [], "percentages": [], "population_counts": [], "awards": []}
@@ -22,7 +22,7 @@ def test_gold_with_the_v12_keys_is_read_and_scored():
         [{"text": "1.200 warga", "value": 1200, "unit": "warga", "subject": "warga", "period": "2024", "place": None}],
     )
     rows = score_corpus([("a", gold, pred)]).rows
-    assert set(FIGURE_ROWS) <= set(rows)
+    assert set(figure_rows()) <= set(rows)
     assert (rows["percentages+subject"].tp, rows["percentages+period"].tp, rows["percentages+place"].tp) == (1, 1, 1)
     # a null gold key is not counted; a predicted key the gold leaves null is a false hit
     assert (rows["population_counts+period"].gold, rows["population_counts+period"].pred) == (0, 1)
@@ -46,7 +46,7 @@ def test_keys_pair_on_equal_values_only_and_one_to_one():
 def test_gold_without_the_keys_gives_no_v12_rows():
     gold = record([{"text": "5%", "value": 5}])
     pred = record([{"text": "5%", "value": 5, "subject": "inflasi"}])
-    assert not set(FIGURE_ROWS) & set(score_corpus([("a", gold, pred)]).rows)
+    assert not set(figure_rows()) & set(score_corpus([("a", gold, pred)]).rows)
 
 
 def test_a_period_must_be_an_iso_value():

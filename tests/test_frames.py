@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from extractor import records_to_dataframe
-from extractor.batch.writers import CSV_COLUMNS, CsvWriter, read_csv_table
-from schemas import FIELDS, ArticleRecord
+from extractor.batch.writers import CsvWriter, csv_columns, read_csv_table
+from schemas import ArticleRecord, field_names
 
 pandas = pytest.importorskip("pandas")
 
@@ -32,16 +32,16 @@ ARTICLES = [
 @pytest.fixture(scope="module")
 def records(pipeline):
     found = list(pipeline.pipe(ARTICLES))
-    assert all(any(getattr(record, field) for record in found) for field in FIELDS), "every field has items"
+    assert all(any(getattr(record, field) for record in found) for field in field_names()), "every field has items"
     return found
 
 
 def test_one_row_per_item_in_record_order(records):
-    for field in FIELDS:
+    for field in field_names():
         frame = records_to_dataframe(records, field)
         items = [(record.id, item) for record in records for item in getattr(record, field)]
         assert len(frame) == len(items), field
-        assert list(frame.columns) == list(CSV_COLUMNS[field])
+        assert list(frame.columns) == list(csv_columns()[field])
         assert list(frame["article_id"]) == [article_id for article_id, _ in items]
 
 
@@ -96,10 +96,10 @@ def test_columns_are_typed_and_missing_values_are_na(records):
 
 def test_records_as_dicts_and_empty_input(records):
     as_json = [record.model_dump(mode="json") for record in records]
-    for field in FIELDS:
+    for field in field_names():
         pandas.testing.assert_frame_equal(records_to_dataframe(as_json, field), records_to_dataframe(records, field))
         empty = records_to_dataframe([], field)
-        assert empty.empty and list(empty.columns) == list(CSV_COLUMNS[field])
+        assert empty.empty and list(empty.columns) == list(csv_columns()[field])
         assert dict(empty.dtypes) == dict(records_to_dataframe(records, field).dtypes)
 
 
@@ -108,7 +108,7 @@ def test_the_same_rows_as_the_csv_tables(records, tmp_path):
     for record in records:
         writer.write(record.model_dump_json())
     writer.close()
-    for field in FIELDS:
+    for field in field_names():
         table = read_csv_table(tmp_path / f"{field}.csv")
         frame = records_to_dataframe(records, field)
         assert len(table) == len(frame)

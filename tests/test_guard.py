@@ -12,10 +12,10 @@ import datetime as dt
 import pytest
 
 from extractor import guards
-from extractor.pipeline import ArticleInput
+from extractor.inputs import ArticleInput
 from extractor.fields import FIELD_REGISTRY, load_fields
 from extractor.fields.percentages.recognizers import PercentRecognizer
-from schemas import FIELDS
+from schemas import field_names
 from tests.counting import use_ticks
 from tests.test_pathological import assert_valid, guard_warnings, news
 
@@ -33,7 +33,7 @@ def test_a_zero_budget_stops_every_guarded_stage_and_says_so(pipeline, monkeypat
     assert any(w.startswith("time guard: percentages/percent stopped") for w in warnings)
     assert any(w.startswith("time guard: article metadata stopped") for w in warnings)
     assert record.percentages == []
-    for field in FIELDS:
+    for field in field_names():
         if getattr(record, field) != getattr(normal, field):
             assert any(w.startswith(f"time guard: {field}") for w in warnings), field
 
@@ -97,7 +97,7 @@ def test_a_recognizer_that_never_finishes_loses_only_its_own_findings(pipeline, 
 def test_a_cued_scan_stops_when_its_budget_of_consultations_is_spent(monkeypatch):
     """Each match of a cued scan consults the guard first: over 40 cue words with a budget of 10
     consultations, the scan stops at the 10th, after 9 matches, however long a match would be."""
-    from extractor.fields.population_counts.recognizers import NounFirstRecognizer
+    from extractor.fields.population_counts.noun_first import NounFirstRecognizer
     from extractor.sentences import split_article
 
     article = split_article("Warga sebanyak 1.000.000. " * 40)

@@ -10,13 +10,8 @@ import pytest
 
 from extractor.batch import load_records, run_batch
 from extractor.cli import main
-from extractor.html_input import (
-    HtmlInputError,
-    HtmlSupportMissing,
-    input_from_html,
-    input_from_row,
-    read_page,
-)
+from extractor.html_input import HtmlInputError, HtmlSupportMissing, read_page
+from extractor.inputs import input_from_html, input_from_row
 from extractor.pipeline import Pipeline
 from schemas import ArticleRecord
 

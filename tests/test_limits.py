@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 import extractor
-from extractor import components
-from extractor.components import DEFAULT_MAX_ITEMS
+from extractor import limits
+from extractor.fields import FIELD_REGISTRY
+from extractor.fields.component import FieldComponent
+from extractor.limits import DEFAULT_MAX_ITEMS
 from extractor.pipeline import MAX_CHARACTERS, MAX_CHARACTERS_ENV, Pipeline
 from tests.counting import RegexWork
 
@@ -39,7 +41,7 @@ def test_the_cap_is_set_per_call_per_pipeline_and_by_the_environment(pipeline, m
     assert len(small.percentages) == 100
     assert "item cap: percentages kept the first 100 of 5000 items; 4900 dropped" in small.warnings
     monkeypatch.setenv("EXTRACTOR_MAX_ITEMS", "50")
-    assert components.FieldComponent("id_percentages", "percentages").max_items == 50
+    assert FieldComponent("id_percentages", FIELD_REGISTRY["percentages"]).max_items == 50
     assert len(Pipeline(fields=["percentages"], max_items=30)(PERCENTS).percentages) == 30  # before the environment
 
 
@@ -47,9 +49,9 @@ def test_the_cap_is_set_per_call_per_pipeline_and_by_the_environment(pipeline, m
 def test_a_bad_cap_is_refused_in_one_line(monkeypatch, value):
     monkeypatch.setenv("EXTRACTOR_MAX_ITEMS", value)
     with pytest.raises(ValueError, match="EXTRACTOR_MAX_ITEMS|at least 1"):
-        components.max_items_setting()
+        limits.max_items_setting()
     with pytest.raises(ValueError, match="at least 1"):
-        components.max_items_setting(0)
+        limits.max_items_setting(0)
 
 
 def test_officials_and_awards_count_their_mentions_against_the_cap(pipeline):
@@ -68,10 +70,10 @@ def test_cap_items_keeps_whole_items_until_the_one_that_reaches_the_cap():
         mentions = [Mention(text=name, start=i, end=i + 1, sentence=0, evidence=name) for i in range(n)]
         return Award(name=name, mentions=mentions)
 
-    kept, dropped, total = components.cap_items([award("A", 3), award("B", 4), award("C", 2)], 5)
+    kept, dropped, total = limits.cap_items([award("A", 3), award("B", 4), award("C", 2)], 5)
     assert [(a.name, len(a.mentions)) for a in kept] == [("A", 3), ("B", 2)]
     assert (dropped, total) == (4, 9)
-    assert components.cap_items([award("A", 3)], 3)[1:] == (0, 3)
+    assert limits.cap_items([award("A", 3)], 3)[1:] == (0, 3)
 
 
 def test_a_text_over_the_length_limit_is_refused_before_any_work(pipeline, monkeypatch):
@@ -86,7 +88,7 @@ def test_a_text_over_the_length_limit_is_refused_before_any_work(pipeline, monke
 
 def test_the_length_limit_is_set_per_pipeline_and_by_the_environment(monkeypatch):
     monkeypatch.setenv("EXTRACTOR_MAX_CHARACTERS", "1_000")
-    assert components.limit_setting(None, MAX_CHARACTERS_ENV, MAX_CHARACTERS, "max_characters") == 1_000
+    assert limits.limit_setting(None, MAX_CHARACTERS_ENV, MAX_CHARACTERS, "max_characters") == 1_000
     short = Pipeline(fields=["percentages"], max_characters=100)  # before the environment
     assert short.nlp.max_length == 100
     with pytest.raises(ValueError, match="longer than the 100 the pipeline takes"):

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from extractor.batch import read_csv_table, run_batch
+from extractor.inputs import ArticleInput
 from extractor.metadata import is_outlet, read_metadata
-from extractor.pipeline import ArticleInput, Pipeline
+from extractor.pipeline import Pipeline
 from extractor.sentences import split_article
 from schemas import ArticleMetadata, ArticleRecord
 

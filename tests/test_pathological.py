@@ -38,9 +38,9 @@ import pytest
 
 from extractor.article import scan_form
 from extractor.cli import main
-from extractor.components import DEFAULT_MAX_ITEMS
+from extractor.limits import DEFAULT_MAX_ITEMS
 from extractor.pipeline import MAX_CHARACTERS
-from schemas import FIELDS, ArticleRecord
+from schemas import ArticleRecord, field_names
 from tests.counting import RegexWork, use_ticks
 
 # ------------------------------------------------------------------ invented news text
@@ -160,7 +160,7 @@ def stopped(record: ArticleRecord, field: str) -> bool:
 def test_empty_and_blank_text(pipeline, text):
     record = pipeline(text)
     assert_valid(record, text)
-    assert all(getattr(record, field) == [] for field in FIELDS)
+    assert all(getattr(record, field) == [] for field in field_names())
     assert record.warnings == []
 
 
@@ -443,7 +443,7 @@ DOTTED_RUNS = [
 def _as_expected(record: ArticleRecord, expected: dict) -> None:
     """Each field holds what ``expected`` says (nothing where it says nothing), or a guard
     warning names it."""
-    for field in FIELDS:
+    for field in field_names():
         items, want = getattr(record, field), expected.get(field, [])
         got = items if callable(want) else [getattr(item, "text", None) or item.name for item in items]
         assert (want(got) if callable(want) else got == want) or stopped(record, field), (field, got[:3])

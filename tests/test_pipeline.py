@@ -122,7 +122,8 @@ def test_components_serialise_and_load_through_entry_points(tmp_path):
 def test_tokenizer_guard_keeps_the_text_and_says_so():
     """spaCy's rule tokenizer (tokenizer="spacy") is quadratic on a long run without white
     space: such a text is tokenised simply, and the record says so."""
-    from extractor.pipeline import ArticleInput, Pipeline
+    from extractor.inputs import ArticleInput
+    from extractor.pipeline import Pipeline
 
     spacy_rules = Pipeline(tokenizer="spacy")
     text = "Rapat Rabu (25/9/2024) naik 5 persen.\n" + "(" * 2000 + "x" + ")" * 2000 + "\n  akhir"

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from extractor.cli import main
-from extractor.components import coerce_date
+from extractor.inputs import coerce_date
 
 
 @pytest.mark.parametrize(

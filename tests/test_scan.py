@@ -149,12 +149,13 @@ def test_longest_number_patterns_match_as_the_backtracking_ones():
     """Each pattern built on LONGEST_NUMBER matches, at every position, what it matched when built
     on NUMBER (same span and groups); the count-limit look-ahead, used as a yes/no, says the same."""
     from extractor import numbers
+    from extractor.fields.population_counts import noun_first
     from extractor.fields.population_counts import recognizers as counts
 
     uses = {
         "digits": (counts.CountRecognizer.patterns[0], "groups"),
         "range": (counts.CountRecognizer.range_before, "groups"),
-        "noun-first": (counts.NounFirstRecognizer.cue_and_number, "groups"),
+        "noun-first": (noun_first.NounFirstRecognizer.cue_and_number, "groups"),
         "ratio": (counts._RATIO_BEFORE, "groups"),
         "scaled": (counts.CountRecognizer.scaled, "groups"),
         "bare": (counts.CountRecognizer.bare, "groups"),

@@ -16,9 +16,12 @@ import numpy
 import pytest
 
 from extractor.cli import main
-from extractor.pipeline import ArticleInput
-from extractor.show import FIELD_COLOURS, SPANS_KEY, analyse, render_html
-from schemas import FIELDS, ArticleRecord
+from extractor.inputs import ArticleInput
+from extractor.show import SPANS_KEY, analyse, render_html
+from schemas import ArticleRecord, field_names, field_schemas
+
+FIELDS = field_names()
+FIELD_COLOURS = {schema.name: schema.colour for schema in field_schemas()}
 
 # invented sentences with one item of each field
 ARTICLE = (

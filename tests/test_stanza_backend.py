@@ -215,7 +215,7 @@ def test_pipeline_records_on_a_stanza_doc():
 
 
 def pipeline_input(text: str):
-    from extractor.pipeline import ArticleInput
+    from extractor.inputs import ArticleInput
 
     return ArticleInput(text=text)
 
@@ -304,7 +304,7 @@ def test_batch_workers_build_the_chosen_backend(tmp_path, no_network):
     from extractor.backends.stanza_backend import StanzaModelsMissing
     from extractor.batch import engines
     from extractor.batch.inputs import Job
-    from extractor.pipeline import ArticleInput
+    from extractor.inputs import ArticleInput
 
     jobs = [Job(source="a.txt", line=None, article=ArticleInput(text="Bupati Budi hadir.", id="a"))]
     try:

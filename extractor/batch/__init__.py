@@ -34,6 +34,7 @@ from extractor.batch.inputs import BatchError, InputFailure, Job, count_articles
 from extractor.batch.resume import ErrorLog, ResumePoint
 from extractor.batch.safety import check_articles, check_existing, check_output_kind, check_paths
 from extractor.batch.writers import WRITERS, CsvWriter, JsonlWriter, RecordWriter, done_ids, load_records, read_csv_table
+from extractor.inputs import coerce_date
 
 FORMATS = tuple(WRITERS)
 ENGINES = ("local", "dask")
@@ -203,8 +204,6 @@ def _jobs(inputs: list[str], point: ResumePoint | None, published: dt.date | Non
 
 
 def _default_date(published: dt.date | str | None) -> dt.date | None:
-    from extractor.components import coerce_date
-
     try:
         return coerce_date(published)
     except (TypeError, ValueError) as error:

@@ -11,7 +11,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from extractor.batch.inputs import BatchError, InputFailure, Job
-from schemas import FIELDS
+from schemas import field_names
 
 DASK_INSTALL_HINT = 'pip install -e ".[dask]" (or pip install "dask[distributed]")'
 
@@ -40,7 +40,8 @@ def _init_worker(options: dict[str, Any] | None = None) -> None:
     if options is not None:
         set_pipeline_options(**options)
     with _WORKER_PIPELINE_LOCK:
-        if _WORKER_PIPELINE is None or _WORKER_OPTIONS != PIPELINE_OPTIONS:
+        # (built again where fields were registered or removed since)
+        if _WORKER_PIPELINE is None or _WORKER_OPTIONS != PIPELINE_OPTIONS or not _WORKER_PIPELINE.has_every_field():
             from extractor.pipeline import Pipeline
 
             _WORKER_PIPELINE = Pipeline(**PIPELINE_OPTIONS)
@@ -78,7 +79,7 @@ def _process(job: Item) -> Result:
             _init_worker()
         record = _WORKER_PIPELINE.process(job.article)  # type: ignore[union-attr]
         record_json = record.model_dump_json()
-        counts = {name: len(getattr(record, name)) for name in FIELDS}
+        counts = {name: len(getattr(record, name)) for name in field_names()}
     except Exception as error:  # noqa: BLE001  (any failure is this article's; the run goes on)
         return _failed(job, f"{type(error).__name__}: {error}")
     return record_json, counts, None

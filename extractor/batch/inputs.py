@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractor.pipeline import ArticleInput, as_input
+from extractor.inputs import ArticleInput, as_input, input_from_html
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
@@ -70,8 +70,6 @@ def _read_txt(path: Path) -> Job | InputFailure:
 
 def _read_html(path: Path) -> Job | InputFailure:
     """A page's main text and metadata (trafilatura, the optional extra html)."""
-    from extractor.html_input import input_from_html
-
     try:
         raw = path.read_bytes()
     except OSError as error:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from extractor.batch.inputs import BatchError, count_articles
-from extractor.batch.writers import CSV_COLUMNS, count_records
+from extractor.batch.writers import count_records, csv_tables
 
 # names that say "a file": a CSV output is a directory, and one named so is a slip
 FILE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".html", ".htm")
@@ -62,7 +62,7 @@ def check_paths(inputs: Iterable[str], out: Path, errors: Path | None, format: s
                 raise BatchError(f"{option} {path} {clash}; the run would read what it writes: write it elsewhere")
     if errors is None:
         return
-    tables = [out / f"{name}.csv" for name in (*CSV_COLUMNS, "facts", "articles")] if format == "csv" else [out]
+    tables = [out / f"{name}.csv" for name, _ in csv_tables()] if format == "csv" else [out]
     if any(_same(errors, table) for table in tables):
         raise BatchError(f"--errors {errors} is the output {out}; give the errors their own file")
 

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from extractor.batch.inputs import BatchError
-from schemas import FIELDS, ArticleRecord
-from schemas.records import FIGURE_KEYS
+from schemas import FIGURE_KEYS, RecordBase, field_names, field_schema, field_schemas, figure_fields, record_model
 
 # every record line starts so (``id`` is the record's first key)
 RECORD_START = b'{"id":'
@@ -57,8 +56,9 @@ def read_json_lines(path: Path, start: bytes, keep_of: Callable[[Any], Any], ref
 
 
 def _record_id(row: Any) -> Any:
-    if not all(name in row for name in FIELDS):
-        raise KeyError(FIELDS[0])
+    missing = [name for name in field_names() if name not in row]
+    if missing:
+        raise KeyError(missing[0])
     return row["id"]
 
 
@@ -123,63 +123,60 @@ class JsonlWriter:
         close_all([self.handle])
 
 
-# Flat tables: one row per item; officials and awards give the text and offsets of their first
-# mention; lists are joined with LIST_SEPARATOR.
+# Flat tables: one row per item, with the columns of the field's schema (schemas.fields);
+# officials and awards give the text and offsets of their first mention; lists are joined
+# with LIST_SEPARATOR.
 LIST_SEPARATOR = " | "
-_SPAN_COLUMNS = ("text", "start", "end", "sentence", "evidence")
-CSV_COLUMNS: dict[str, tuple[str, ...]] = {
-    "officials": ("article_id", "name", "positions", "acting", "name_variants", "mention_count", *_SPAN_COLUMNS),
-    "dates": ("article_id", "value", *_SPAN_COLUMNS, "granularity", "relative"),
-    "percentages": ("article_id", "value", *_SPAN_COLUMNS, *FIGURE_KEYS),
-    "population_counts": ("article_id", "value", *_SPAN_COLUMNS, "unit", *FIGURE_KEYS),
-    "awards": ("article_id", "name", "recipient", "giver", "mention_count", *_SPAN_COLUMNS),
-}
-# facts.csv: every percentage and count of an article, in text order, with what it measures
-FACT_FIELDS: dict[str, str] = {"percentages": "percentage", "population_counts": "population_count"}
+# facts.csv: every percentage and count of an article (the fields whose items carry the figure
+# keys), in text order, with what it measures
 FACTS_COLUMNS = ("article_id", "field", "value", "unit", *FIGURE_KEYS, "text", "evidence")
 # the record's article metadata (outlet, credits, dateline, publication time), one column each
 ARTICLE_METADATA_COLUMNS = ("outlet", "reporters", "editors", "initials", "dateline_place", "published_at")
-ARTICLE_COLUMNS = ("id", "source", "published", "warnings", "meta", *ARTICLE_METADATA_COLUMNS, *(f"n_{name}" for name in FIELDS))
 
 
-def _first_mention(item: dict[str, Any]) -> dict[str, Any]:
-    mentions = item.get("mentions") or [{}]
-    return {"mention_count": len(item.get("mentions") or []), **{key: mentions[0].get(key) for key in _SPAN_COLUMNS}}
+def csv_columns() -> dict[str, tuple[str, ...]]:
+    """The columns of each field's table FIELD.csv, ``article_id`` first."""
+    return {schema.name: ("article_id", *(column.name for column in schema.columns)) for schema in field_schemas()}
 
 
-def _flat_item(name: str, item: dict[str, Any], join_lists: bool = True) -> dict[str, Any]:
-    """The columns of one item of field ``name`` (a record's JSON form)."""
-    if name == "officials":
-        lists = {key: list(item.get(key) or []) for key in ("positions", "name_variants")}
-        if join_lists:
-            lists = {key: LIST_SEPARATOR.join(values) for key, values in lists.items()}
-        return {**item, **lists, **_first_mention(item)}
-    if name == "awards":
-        return {**item, **_first_mention(item)}
-    return item
+def article_columns() -> tuple[str, ...]:
+    """The columns of articles.csv: the record's own keys and ``n_<field>`` for every field."""
+    return ("id", "source", "published", "warnings", "meta", *ARTICLE_METADATA_COLUMNS, *(f"n_{name}" for name in field_names()))
+
+
+def csv_tables() -> list[tuple[str, tuple[str, ...]]]:
+    """Every table of a CSV output with its columns: the fields', facts, articles (written last
+    for each article)."""
+    return [*csv_columns().items(), ("facts", FACTS_COLUMNS), ("articles", article_columns())]
 
 
 def item_rows(record: dict[str, Any], name: str, join_lists: bool = True) -> Iterator[dict[str, Any]]:
-    """One row per item of field ``name`` of a record (its JSON form), with the CSV_COLUMNS of
-    the field in order; ``join_lists=False`` keeps officials' positions and name variants as lists."""
-    columns = CSV_COLUMNS[name][1:]  # after article_id
+    """One row per item of field ``name`` of a record (its JSON form), with the columns of the
+    field's table in order; ``join_lists=False`` keeps list columns (officials' positions and
+    name variants) as lists."""
+    schema = field_schema(name)
+    lists = [column.name for column in schema.columns if column.kind == "list"]
     for item in record[name]:
-        row = _flat_item(name, item, join_lists)
-        yield {"article_id": record.get("id"), **{key: row.get(key) for key in columns}}
+        row = schema.flatten(item)
+        if lists:
+            values = {key: list(row.get(key) or []) for key in lists}
+            row = {**row, **({key: LIST_SEPARATOR.join(v) for key, v in values.items()} if join_lists else values)}
+        yield {"article_id": record.get("id"), **{column.name: row.get(column.name) for column in schema.columns}}
 
 
 def fact_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The rows of facts.csv for a record (its JSON form): one per percentage and population
-    count, in text order, with ``field``, ``value``, ``unit`` ("%" for a percentage), the
-    figure keys (subject, period, place), ``text`` and ``evidence``."""
+    count, in text order, with ``field`` (the item's name), ``value``, ``unit`` (the field's own
+    where the item states none: "%" for a percentage), the figure keys (subject, period, place),
+    ``text`` and ``evidence``."""
     figures = [
-        (item.get("start") if item.get("start") is not None else -1, order, name, item)
-        for order, name in enumerate(FACT_FIELDS)
-        for item in record[name]
+        (item.get("start") if item.get("start") is not None else -1, order, schema, item)
+        for order, schema in enumerate(map(field_schema, figure_fields()))
+        for item in record[schema.name]
     ]
-    for _, _, name, item in sorted(figures, key=lambda figure: figure[:2]):
+    for _, _, schema, item in sorted(figures, key=lambda figure: figure[:2]):
         row = {key: item.get(key) for key in FACTS_COLUMNS}
-        row.update(article_id=record.get("id"), field=FACT_FIELDS[name], unit=item.get("unit", "%"))
+        row.update(article_id=record.get("id"), field=schema.item_name, unit=item["unit"] if "unit" in item else schema.unit)
         yield row
 
 
@@ -258,21 +255,23 @@ def _scan_tables(out: Path) -> tuple[list[str], dict[Path, int]]:
     articles.csv lists the complete articles, and its n_<field> counts say how many rows each
     has in FIELD.csv: the rows after those belong to the article cut off. Nothing is cut here.
     """
-    tables = [(out / f"{name}.csv", columns) for name, columns in CSV_COLUMNS.items()]
+    fields = csv_columns()
+    tables = [(out / f"{name}.csv", columns) for name, columns in fields.items()]
     articles_path = out / "articles.csv"
     ours = {path.name for path, _ in tables} | {articles_path.name, "facts.csv"}
+    articles_header = article_columns()
     if not articles_path.exists() and any(child.name not in ours for child in out.iterdir()):
         raise BatchError(f"{out} is not a CSV output directory (no articles.csv); cannot resume into it")
-    articles = _table_rows(articles_path, ARTICLE_COLUMNS) if articles_path.exists() else [([], 0)]
+    articles = _table_rows(articles_path, articles_header) if articles_path.exists() else [([], 0)]
     keep = {articles_path: articles[-1][1]}
     done = [row[0] for row, _ in articles[1:]]
     # each table with the fields whose items it holds a row for: FIELD.csv, and facts.csv
     # (the percentages and counts)
-    counted = [(path, columns, (name,)) for (path, columns), name in zip(tables, CSV_COLUMNS)]
-    counted.append((out / "facts.csv", FACTS_COLUMNS, tuple(FACT_FIELDS)))
+    counted = [(path, columns, (name,)) for (path, columns), name in zip(tables, fields)]
+    counted.append((out / "facts.csv", FACTS_COLUMNS, figure_fields()))
     for path, columns, names in counted:
         try:
-            counts = [sum(int(row[ARTICLE_COLUMNS.index(f"n_{name}")]) for name in names) for row, _ in articles[1:]]
+            counts = [sum(int(row[articles_header.index(f"n_{name}")]) for name in names) for row, _ in articles[1:]]
         except ValueError:
             raise BatchError(f"{articles_path}: an n_{'/'.join(names)} cell is not a count; cannot resume into it") from None
         expected = [ident for ident, count in zip(done, counts) for _ in range(count)]
@@ -302,8 +301,9 @@ class CsvWriter:
                 if path.exists():
                     truncate(path, size)
         out.mkdir(parents=True, exist_ok=True)
+        self.fields = field_names()
         self.files: dict[str, tuple[TextIO, csv.DictWriter]] = {}
-        for name, columns in _TABLES:
+        for name, columns in csv_tables():
             handle = (out / f"{name}.csv").open("a" if resume else "w", encoding="utf-8", newline="")
             self.files[name] = (handle, csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore"))
             if handle.tell() == 0:
@@ -314,7 +314,7 @@ class CsvWriter:
 
     def write(self, record_json: str) -> None:
         record = json.loads(record_json)
-        for name in CSV_COLUMNS:
+        for name in self.fields:
             handle, writer = self.files[name]
             for row in item_rows(record, name):
                 writer.writerow(self._row(row))
@@ -331,16 +331,12 @@ class CsvWriter:
         for key in ARTICLE_METADATA_COLUMNS:
             value = metadata.get(key)
             row[key] = LIST_SEPARATOR.join(value) if isinstance(value, list) else value
-        row.update({f"n_{name}": len(record[name]) for name in FIELDS})
+        row.update({f"n_{name}": len(record[name]) for name in self.fields})
         writer.writerow(self._row(row))
         handle.flush()
 
     def close(self) -> None:
         close_all([handle for handle, _ in self.files.values()])
-
-
-# every table of a CSV output, articles.csv last (it is written last for each article)
-_TABLES: list[tuple[str, tuple[str, ...]]] = [*CSV_COLUMNS.items(), ("facts", FACTS_COLUMNS), ("articles", ARTICLE_COLUMNS)]
 
 
 def _data_rows(path: Path, width: int) -> bool:
@@ -355,13 +351,13 @@ def count_records(out: Path, format: str) -> int | None:
     """Records in an existing output that a fresh run would replace; None where there is
     nothing to lose (no output, an empty one, a device such as /dev/null)."""
     if format == "csv":
-        tables = {out / f"{name}.csv": columns for name, columns in _TABLES}
+        tables = {out / f"{name}.csv": columns for name, columns in csv_tables()}
         # data rows (complete or not) past the header line, per table
         rows = {path: _data_rows(path, len(columns)) for path, columns in tables.items() if out.is_dir() and path.is_file()}
         if not any(rows.values()):
             return None  # headers at most
         articles = out / "articles.csv"
-        return max(0, sum(1 for _ in _complete_csv_rows(articles, len(ARTICLE_COLUMNS))) - 1) if articles.is_file() else 0
+        return max(0, sum(1 for _ in _complete_csv_rows(articles, len(article_columns()))) - 1) if articles.is_file() else 0
     if not out.is_file() or out.stat().st_size == 0:
         return None
     with out.open("rb") as handle:
@@ -377,7 +373,8 @@ def read_csv_table(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def load_records(path: Path) -> list[ArticleRecord]:
+def load_records(path: Path) -> list[RecordBase]:
     """Records from a JSONL output file."""
     with path.open(encoding="utf-8") as handle:
-        return [ArticleRecord.model_validate_json(line) for line in handle if line.strip()]
+        model = record_model()
+        return [model.model_validate_json(line) for line in handle if line.strip()]

@@ -1,38 +1,19 @@
-"""One module per field; each registers its field and recognizers on import."""
+"""The fields: one package each (``extractor/fields/<field>/``), whose ``__init__`` registers
+the field (``registry.register_field``); ``load_fields`` imports them all."""
 
 from __future__ import annotations
 
-import functools
-import importlib
-
-from extractor.fields.base import (
-    FIELD_REGISTRY,
-    Candidate,
-    FieldSpec,
-    Recognizer,
-    register_field,
-    register_recognizer,
-    resolve_overlaps,
-)
-
-FIELD_MODULES: tuple[str, ...] = ("dates", "percentages", "population_counts", "officials", "awards")
-
-
-@functools.cache
-def load_fields() -> dict[str, FieldSpec]:
-    for module in FIELD_MODULES:
-        importlib.import_module(f"extractor.fields.{module}")
-    return FIELD_REGISTRY
-
+from extractor.fields.base import Candidate, Recognizer, provenance, resolve_overlaps
+from extractor.fields.registry import FIELD_REGISTRY, FieldSpec, load_fields, register_field, unregister_field
 
 __all__ = [
-    "FIELD_MODULES",
     "FIELD_REGISTRY",
     "Candidate",
     "FieldSpec",
     "Recognizer",
     "load_fields",
+    "provenance",
     "register_field",
-    "register_recognizer",
     "resolve_overlaps",
+    "unregister_field",
 ]

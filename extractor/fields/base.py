@@ -1,10 +1,9 @@
-"""Recognizers and the field registry.
+"""What a field's rules are made of: recognizers, their candidates, and the helpers of assembly.
 
 In the manner of Presidio, a recognizer is a small independent object that finds candidate
-items of one field in an article (patterns, context words, validation). A *field* names the
-record list it fills, the span label it writes, and how its candidates become records
-(``assemble``). Adding an entity type means one new module that registers a field and its
-recognizers; the spaCy component, the record and the evaluation pick it up from here.
+items of one field in an article (patterns, context words, validation); the field's
+``assemble`` turns the candidates into validated items. A field package lists its
+recognizers and its assemble function in its registry entry (``extractor.fields.registry``).
 """
 
 from __future__ import annotations
@@ -48,34 +47,6 @@ class Recognizer:
 
 
 Assembler = Callable[[list[Candidate], Article], list[BaseModel]]
-
-
-@dataclass
-class FieldSpec:
-    name: str  # the ArticleRecord list it fills
-    label: str  # the span label in doc.spans[name]
-    assemble: Assembler
-    recognizers: list[type[Recognizer]] = field(default_factory=list)
-
-
-FIELD_REGISTRY: dict[str, FieldSpec] = {}
-
-
-def register_field(name: str, label: str, assemble: Assembler) -> FieldSpec:
-    spec = FIELD_REGISTRY.get(name)
-    if spec is None:
-        spec = FIELD_REGISTRY[name] = FieldSpec(name, label, assemble)
-    else:
-        spec.label, spec.assemble = label, assemble
-    return spec
-
-
-def register_recognizer(cls: type[Recognizer]) -> type[Recognizer]:
-    """Class decorator: adds a recognizer to its field (the field must be registered first)."""
-    spec = FIELD_REGISTRY[cls.field]
-    if cls not in spec.recognizers:
-        spec.recognizers.append(cls)
-    return cls
 
 
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:

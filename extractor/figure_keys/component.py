@@ -1,6 +1,7 @@
 """The ``id_figure_keys`` component: what each percentage and count measures (guidelines v1.2).
 
-For every item of ``doc._.records["percentages"]`` and ``["population_counts"]`` it sets
+For every item of the fields whose items carry the figure keys (``schemas.figure_fields()``:
+``doc._.records["percentages"]`` and ``["population_counts"]``) it sets
 ``subject``, ``period`` and ``place`` from the sentence that gives the figure, and writes the
 items back (pydantic ``model_copy``). It reads, from the Doc only:
 
@@ -12,8 +13,8 @@ items back (pydantic ``model_copy``). It reads, from the Doc only:
 - ``doc._.records["officials"]``: name and position mentions (never a place; an official
   named with a measure is the member: "skor kepuasan Menteri X"); optional.
 
-So it runs after ``id_dates``, ``id_percentages`` and ``id_population_counts`` (and
-``id_officials``). The rules: ``subject`` and ``phrases`` (subject), ``period``,
+So it runs after ``id_dates``, ``id_percentages``, ``id_population_counts`` and ``id_officials``
+(declared in ``extractor.figure_keys``: ``reads``). The rules: ``subject`` and ``phrases`` (subject), ``period``,
 ``place``, ``words`` (the words and their classes, from ``lang/id/figure_keys/*.txt``).
 """
 
@@ -27,12 +28,12 @@ from spacy.tokens import Doc
 
 from extractor import guards
 from extractor.article import Article
+from extractor.figure_keys import DATES, OFFICIALS
 from extractor.figure_keys.period import find_period
 from extractor.figure_keys.place import find_place
 from extractor.figure_keys.subject import Spot, Subject, find_subject, restates
 from extractor.figure_keys.words import Sentence, inner_sentences, mark, quotations, tokenize
-
-FIGURE_FIELDS = ("percentages", "population_counts")
+from schemas import figure_fields
 
 
 def _ranges(items: list[Any]) -> list[tuple[int, int]]:
@@ -93,15 +94,15 @@ class FigureLinker:
     def __init__(self, article: Article, records: dict[str, list[Any]]):
         self.article = article
         self.records = records
-        dates = [d for d in records.get("dates", []) if d.start is not None]
+        dates = [d for d in records.get(DATES, []) if d.start is not None]
         dates.sort(key=lambda d: d.start)
         self.date_ranges = _ranges(dates)
         self.date_values = [d.value for d in dates]
-        self.official_ranges = sorted(_official_ranges(records.get("officials", [])))
+        self.official_ranges = sorted(_official_ranges(records.get(OFFICIALS, [])))
         # every figure of the article: (start, end, field, index in its field's list)
         self.figures = sorted(
             (item.start, item.end, field, index)
-            for field in FIGURE_FIELDS
+            for field in figure_fields()
             for index, item in enumerate(records.get(field, []))
             if item.start is not None
         )
@@ -145,7 +146,7 @@ def link_figures(article: Article, records: dict[str, list[Any]]) -> dict[str, l
     keys = FigureLinker(article, records).keys()
     return {
         field: [item.model_copy(update=keys.get((field, index), {})) for index, item in enumerate(records.get(field, []))]
-        for field in FIGURE_FIELDS
+        for field in figure_fields()
         if field in records
     }
 
@@ -161,15 +162,13 @@ class FigureKeysComponent:
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.records
         article = doc._.article
-        if not records or article is None or not any(records.get(field) for field in FIGURE_FIELDS):
+        if not records or article is None or not any(records.get(field) for field in figure_fields()):
             return doc
         deadline = guards.start(len(article.text))
         try:
             records.update(link_figures(article, records))
         except TimeoutError:
-            from extractor.components import guard_warning
-
-            article.warnings.append(guard_warning("figure keys", len(article.text), "subject, period and place left empty"))
+            article.warnings.append(guards.warning("figure keys", len(article.text), "subject, period and place left empty"))
         except Exception as error:  # noqa: BLE001
             if self.strict:
                 raise

@@ -20,7 +20,7 @@ import regex
 
 from extractor import guards, lexicon, scan
 from extractor.fields.awards import cues
-from extractor.fields.base import Candidate, Recognizer, register_recognizer
+from extractor.fields.base import Candidate, Recognizer
 
 _STOPS = lexicon.alternation(lexicon.words("awards/phrase_stops"))
 _SPORTS_WORDS = regex.compile(
@@ -45,7 +45,6 @@ def _refused(text: str, start: int, end: int | None = None) -> bool:
     )
 
 
-@register_recognizer
 class KnownPredikatRecognizer(Recognizer):
     """Known predikat in any case after a cue: "predikat investment grade", "opini WTP"."""
 
@@ -83,7 +82,6 @@ class KnownPredikatRecognizer(Recognizer):
             yield Candidate(match.start(), match.end(), match.group(), {})
 
 
-@register_recognizer
 class LowerPredikatRecognizer(Recognizer):
     """A grade or title conferred after "predikat", in any case: "meraih predikat zona hijau
     tua dari KPK" -> "zona hijau tua", "raih predikat Sangat Baik" -> "Sangat Baik"."""
@@ -123,7 +121,6 @@ class LowerPredikatRecognizer(Recognizer):
                 yield Candidate(start, end, text[start:end], {})
 
 
-@register_recognizer
 class LowerPlacementRecognizer(Recognizer):
     """A placement in a contest written in lower case: "juara II lomba kebersihan tingkat
     kecamatan", "juara sekolah sehat tingkat provinsi" (a contest noun or a level is needed);
@@ -180,7 +177,6 @@ class LowerPlacementRecognizer(Recognizer):
                 yield Candidate(start, end, text[start:end], {})
 
 
-@register_recognizer
 class ConferredObjectRecognizer(Recognizer):
     """An unnamed certificate presented as the award conferred: "menyerahkan ... Piagam
     Penghargaan kepada 50 siswa" -> "Piagam Penghargaan" (dropped when its sentence names an
@@ -208,7 +204,6 @@ class ConferredObjectRecognizer(Recognizer):
                 yield Candidate(start, end, text[start:end], {"generic": True})
 
 
-@register_recognizer
 class WinnerListRecognizer(Recognizer):
     """The categories of a winners' list: under a line ending in ":" that announces winners or
     awards, each following line (or its part before ":" / " - ") that holds a category word

@@ -24,7 +24,7 @@ ke-89", "dalam acara Brit Awards 2018") is dropped when the article names awards
 Mentions of one award (full and short forms, "UHC" beside "Universal Health Coverage (UHC)
 Utama") merge into one Award named by the fullest form; an acronym that never appears beside its
 full form stays an award of its own. More recognizers (known predikat in any case, lower-case
-predikat and placements, certificates, winners' lists) live in ``awards_phrases``.
+predikat and placements, certificates, winners' lists) live in ``phrases``.
 """
 
 from __future__ import annotations
@@ -41,8 +41,6 @@ from extractor.fields.base import (
     Candidate,
     Recognizer,
     provenance,
-    register_field,
-    register_recognizer,
     resolve_overlaps,
 )
 from schemas import Award, Mention
@@ -163,9 +161,6 @@ def assemble(candidates: list[Candidate], article: Article) -> list[Award]:
     return awards
 
 
-register_field("awards", "AWARD", assemble)
-
-
 # ---------------------------------------------------------------------------- recognizer
 
 
@@ -273,7 +268,6 @@ def _is_placement(name: str) -> bool:
     )
 
 
-@register_recognizer
 class NamedAwardRecognizer(Recognizer):
     field = "awards"
     name = "named_award"
@@ -474,6 +468,3 @@ class NamedAwardRecognizer(Recognizer):
                 attrs["recipient"] = who
         return Candidate(start, end, value, attrs, priority=priority)
 
-
-# the other award recognizers register on import (kept in a sibling module for size)
-from extractor.fields.awards import phrases as awards_phrases  # noqa: E402,F401

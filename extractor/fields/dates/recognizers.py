@@ -18,7 +18,6 @@ identifiers and award names, amounts and counts, Hijri years alone, URLs and pho
 
 from __future__ import annotations
 
-from extractor.fields.base import register_field, register_recognizer
 from extractor.fields.dates.relative import LebaranDayRecognizer, RelativeRecognizer, WeekdayRecognizer
 from extractor.fields.dates.resolve import assemble
 from extractor.fields.dates.stated import (
@@ -40,10 +39,6 @@ RECOGNIZERS = (
     WeekdayRecognizer,
     LebaranDayRecognizer,
 )
-
-register_field("dates", "DATE", assemble)
-for _recognizer in RECOGNIZERS:
-    register_recognizer(_recognizer)
 
 __all__ = [
     "RECOGNIZERS",

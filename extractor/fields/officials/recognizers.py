@@ -26,17 +26,13 @@ head, whether it is an office), ``holder``, ``holder_after``, ``holder_before``,
 from __future__ import annotations
 
 from extractor import names
-from extractor.fields.base import Candidate, Recognizer, register_field, register_recognizer
+from extractor.fields.base import Candidate, Recognizer
 from extractor.fields.officials.find import find_officials
 from extractor.fields.officials.heads import head_pattern, lexicons
 from extractor.fields.officials.mentions import is_headline
 from extractor.fields.officials.people import assemble
 
 
-register_field("officials", "OFFICIAL", assemble)
-
-
-@register_recognizer
 class PositionRecognizer(Recognizer):
     """Positions from the lexicon and the person each belongs to (see the module doc)."""
 

@@ -1,3 +1,7 @@
 """The percentages field: a number given as a percent (guidelines §3 Percentages)."""
 
-from extractor.fields.percentages import recognizers  # noqa: F401  (registers the field and its recognizers)
+from extractor.fields.percentages.recognizers import PercentRecognizer, assemble
+from extractor.fields.registry import FieldSpec, register_field
+from schemas.builtin_fields import PERCENTAGES
+
+FIELD = register_field(FieldSpec(PERCENTAGES, recognizers=(PercentRecognizer,), assemble=assemble))

@@ -25,7 +25,7 @@ import regex
 from extractor import guards, lexicon
 from extractor.article import Article
 from extractor.numbers import NUMBER, SCALE, SPELLED, parse_number
-from extractor.fields.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
+from extractor.fields.base import Candidate, Recognizer, provenance, resolve_overlaps
 from schemas import PercentageItem
 
 
@@ -34,9 +34,6 @@ def assemble(candidates: list[Candidate], article: Article) -> list[PercentageIt
         PercentageItem(text=article.text[c.start : c.end], value=c.value, **provenance(article, c.start, c.end))
         for c in resolve_overlaps(candidates)
     ]
-
-
-register_field("percentages", "PERCENT", assemble)
 
 
 def _typos() -> str:
@@ -93,7 +90,6 @@ _SPACED_DECIMAL_BEFORE = regex.compile(
 _FRACTION = regex.compile(r"\d{1,2}")
 
 
-@register_recognizer
 class PercentRecognizer(Recognizer):
     """A number followed by a percent mark ("85,7%", "5 persen", "lima persen", "-0,25%"), and
     the first end of a range whose mark follows the second end ("10-15 persen" -> 10 and 15).

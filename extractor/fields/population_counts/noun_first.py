@@ -16,7 +16,7 @@ import regex
 from extractor import lexicon, scan
 from extractor.numbers import LONGEST_QUANTITY
 from extractor.fields.population_counts import nouns as count_nouns
-from extractor.fields.base import Candidate, Recognizer, register_recognizer
+from extractor.fields.base import Candidate, Recognizer
 
 NOUN = count_nouns.NOUN
 _LOOK_BACK = 60  # characters read before a cue for its noun
@@ -67,7 +67,6 @@ def _close_enough(gap: list[str]) -> bool:
     return len(gap) <= 2 or not any(_VERB_SHAPED.fullmatch(word) for word in gap)
 
 
-@register_recognizer
 class NounFirstRecognizer(Recognizer):
     """A people noun, then a cue word and a number with no noun after it:
     "tenaga kerja sebanyak 15 ribu" -> 15000, "warga yang berjumlah 150" -> 150; up to two words

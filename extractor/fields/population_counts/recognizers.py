@@ -28,7 +28,7 @@ ditangkap, 65 di antaranya adalah remaja" -> 65 (unit "remaja"), "dua lainnya an
 no people noun after it ("11 sisanya dirawat") the number is not read.
 
 The noun may also come first ("jumlah tahanan ... menjadi 8.000"): see
-``population_counts_noun_first``.
+``noun_first``.
 
 A collective ordinal before a people noun is a count: "ketiga korban" (the three victims) = 3,
 "kedua pelaku" = 2; but not after a noun it orders ("hari kedua peserta ...", "anak ketiga
@@ -57,7 +57,7 @@ from extractor.numbers import (
     spelled_value,
 )
 from extractor.fields.population_counts import nouns as count_nouns
-from extractor.fields.base import Candidate, Recognizer, provenance, register_field, register_recognizer, resolve_overlaps
+from extractor.fields.base import Candidate, Recognizer, provenance, resolve_overlaps
 from schemas import PopulationCountItem
 
 
@@ -69,8 +69,6 @@ def assemble(candidates: list[Candidate], article: Article) -> list[PopulationCo
         for c in resolve_overlaps(candidates)
     ]
 
-
-register_field("population_counts", "POPULATION", assemble)
 
 NOUN = count_nouns.NOUN
 # a word between the number and the noun ("31 juta lebih pemilih")
@@ -155,7 +153,6 @@ def _blocked(text: str, start: int, number: str, value: int, noun_end: int, unit
 _unit = count_nouns.unit
 
 
-@register_recognizer
 class CountRecognizer(Recognizer):
     """A number right before a people noun ("144.853 jiwa", "1,2 juta warga", "tiga menteri"),
     and the first end of a range before such a count ("500 hingga 600 orang" -> 500 and 600).
@@ -251,7 +248,6 @@ class CountRecognizer(Recognizer):
         return r.start("low"), r.end("low"), int(round(low))
 
 
-@register_recognizer
 class CollectiveOrdinalRecognizer(Recognizer):
     """A collective ordinal before a people noun: "Ketiga korban" -> 3, "keempat pelaku" -> 4."""
 
@@ -273,10 +269,3 @@ class CollectiveOrdinalRecognizer(Recognizer):
             if _unit(m) in _CARDINAL_ONLY or not count_nouns.accepts(m, value):
                 continue  # "ketiga tokoh tersebut": points back at named people
             yield Candidate(m.start(), m.end("noun"), value, {"unit": _unit(m)}, recognizer=self.name)
-
-
-# noun-first counts ("tenaga kerja sebanyak 15 ribu", "jumlah tahanan ... menjadi 8.000"); they
-# register after the recognizers above (tests/test_scan.py reads NounFirstRecognizer from here)
-from extractor.fields.population_counts.noun_first import NounFirstRecognizer  # noqa: E402
-
-__all__ = ["CollectiveOrdinalRecognizer", "CountRecognizer", "NounFirstRecognizer"]

@@ -23,7 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))  # this tree's extractor, whatever is installed
-FIELDS = ("officials", "dates", "percentages", "population_counts", "awards")
+from schemas import field_names  # noqa: E402  (this tree's schemas)
+
+FIELDS = field_names()  # every registered field, in record order
 
 
 def articles() -> Iterator[dict]:
@@ -48,7 +50,7 @@ def snapshot(out: Path) -> None:
 
 
 def item_key(field: str, item: dict) -> str:
-    if field in ("officials", "awards"):
+    if "name" in item:  # a person or an award: keyed by name (and positions)
         extra = " | ".join(item.get("positions", []))
         return f"{item['name']}" + (f"  [{extra}]" if extra else "")
     return f"{item.get('value')!r} {item['text']!r}" + (f" {item['unit']}" if "unit" in item else "")

@@ -47,6 +47,27 @@ def warning(what: str, length: int, consequence: str) -> str:
     return f"time guard: {what} stopped after {budget_for(length):.1f} s on {length} characters; {consequence}"
 
 
+def run_stage(warnings: list[str], length: int, what: str, consequence: str, strict: bool, work, *args, budget=None):
+    """``(True, work(*args))`` under the time guard for a text of ``length`` characters, or
+    ``(False, None)`` with a line added to ``warnings``: when the guard fires (pathological
+    input: a finding about the text, not a bug, so even ``strict`` does not raise) or when
+    ``work`` fails (one failing stage must not cost the article its other fields; ``strict``,
+    as in the test suite, raises instead so that a bug cannot hide as a warning). ``budget``:
+    seconds instead of the length's own budget."""
+    deadline = start(length, budget)
+    try:
+        return True, work(*args)
+    except TimeoutError:
+        warnings.append(warning(what, length, consequence))
+    except Exception as error:  # noqa: BLE001
+        if strict:
+            raise
+        warnings.append(f"{what} failed: {type(error).__name__}: {error}")
+    finally:
+        stop(deadline)
+    return False, None
+
+
 def start(length: int, budget: float | None = None):
     """Open a deadline for one recognizer run; returns the token to pass to ``stop``."""
     return _deadline.set(clock() + (budget_for(length) if budget is None else budget))

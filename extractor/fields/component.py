@@ -58,25 +58,12 @@ class FieldComponent:
         """What every recognizer finds outside the excluded ranges, each under the time guard."""
         candidates: list[Candidate] = []
         for recognizer in self.recognizers:
-            deadline = guards.start(len(article.text))
-            try:
-                found = list(recognizer.find(article, doc))
-            except TimeoutError:
-                # the time guard fired (pathological text): even in strict mode this is a
-                # finding about the input, not a bug
-                article.warnings.append(
-                    guards.warning(f"{self.spec.name}/{recognizer.name}", len(article.text), "its findings dropped")
-                )
+            what = f"{self.spec.name}/{recognizer.name}"
+            ran, found = guards.run_stage(
+                article.warnings, len(article.text), what, "its findings dropped", self.strict, _find_all, recognizer, article, doc
+            )
+            if not ran:
                 continue
-            except Exception as error:  # noqa: BLE001
-                # one failing recognizer must not cost the article its other fields: the
-                # record says what failed
-                if self.strict:
-                    raise
-                article.warnings.append(f"{self.spec.name}/{recognizer.name} failed: {type(error).__name__}: {error}")
-                continue
-            finally:
-                guards.stop(deadline)
             for cand in found:
                 if not article.is_excluded(cand.start, cand.end):
                     cand.recognizer = cand.recognizer or recognizer.name
@@ -85,18 +72,11 @@ class FieldComponent:
 
     def _assemble(self, candidates: list[Candidate], article: Article) -> list[Any]:
         """The field's items, under the time guard; none where assembly failed."""
-        deadline = guards.start(len(article.text))
-        try:
-            return self.spec.assemble(candidates, article)
-        except TimeoutError:
-            article.warnings.append(guards.warning(f"{self.spec.name} assembly", len(article.text), "the field left empty"))
-        except Exception as error:  # noqa: BLE001
-            if self.strict:
-                raise
-            article.warnings.append(f"{self.spec.name} assembly failed: {type(error).__name__}: {error}")
-        finally:
-            guards.stop(deadline)
-        return []
+        what = f"{self.spec.name} assembly"
+        _, items = guards.run_stage(
+            article.warnings, len(article.text), what, "the field left empty", self.strict, self.spec.assemble, candidates, article
+        )
+        return items or []
 
     def _capped(self, items: list[Any], article: Article, max_items: Any) -> list[Any]:
         limit = max_items_setting(max_items)
@@ -134,3 +114,7 @@ def _item_ranges(items: list[Any]) -> list[tuple[int, int]]:
             if mention.start is not None:
                 ranges.append((mention.start, mention.end))
     return ranges
+
+
+def _find_all(recognizer: Any, article: Article, doc: Doc) -> list[Candidate]:
+    return list(recognizer.find(article, doc))

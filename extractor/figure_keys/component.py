@@ -164,15 +164,10 @@ class FigureKeysComponent:
         article = doc._.article
         if not records or article is None or not any(records.get(field) for field in figure_fields()):
             return doc
-        deadline = guards.start(len(article.text))
-        try:
-            records.update(link_figures(article, records))
-        except TimeoutError:
-            article.warnings.append(guards.warning("figure keys", len(article.text), "subject, period and place left empty"))
-        except Exception as error:  # noqa: BLE001
-            if self.strict:
-                raise
-            article.warnings.append(f"figure keys failed: {type(error).__name__}: {error}")
-        finally:
-            guards.stop(deadline)
+        ran, linked = guards.run_stage(
+            article.warnings, len(article.text), "figure keys", "subject, period and place left empty", self.strict,
+            link_figures, article, records,
+        )
+        if ran:
+            records.update(linked)
         return doc
